@@ -1,0 +1,54 @@
+package dev.atelier.inference.cli;
+
+import dev.atelier.core.image.Raster;
+import dev.atelier.core.operation.OperationResult;
+
+/**
+ * Turns a result patch into a whole image for file output: a patch that covers its canvas is the image;
+ * otherwise it is laid over the input (source-over), as a host would show the new layer above the old ones.
+ */
+final class ResultImages {
+
+    private ResultImages() {}
+
+    static Raster flatten(Raster input, OperationResult result) {
+        Raster patch = result.image();
+        int cw = result.canvasWidth();
+        int ch = result.canvasHeight();
+        if (result.x() == 0 && result.y() == 0 && patch.width() == cw && patch.height() == ch) {
+            return patch;
+        }
+        byte[] out = new byte[Raster.checkedSize(cw, ch)];
+        byte[] row = new byte[4 * input.width()];
+        for (int y = 0; y < Math.min(ch, input.height()); y++) {
+            input.readRow(y, 0, input.width(), row, 0);
+            System.arraycopy(row, 0, out, 4 * cw * y, 4 * Math.min(cw, input.width()));
+        }
+        for (int py = 0; py < patch.height(); py++) {
+            int y = py + result.y();
+            if (y < 0 || y >= ch) {
+                continue;
+            }
+            for (int px = 0; px < patch.width(); px++) {
+                int x = px + result.x();
+                if (x < 0 || x >= cw) {
+                    continue;
+                }
+                over(out, 4 * (y * cw + x), patch, px, py);
+            }
+        }
+        return Raster.wrap(cw, ch, out);
+    }
+
+    private static void over(byte[] dst, int i, Raster patch, int px, int py) {
+        float sa = patch.get(px, py, 3) / 255f;
+        float da = (dst[i + 3] & 0xff) / 255f;
+        float oa = sa + da * (1 - sa);
+        for (int c = 0; c < 3; c++) {
+            float sc = patch.get(px, py, c);
+            float dc = dst[i + c] & 0xff;
+            dst[i + c] = (byte) Math.round(oa == 0 ? 0 : (sc * sa + dc * da * (1 - sa)) / oa);
+        }
+        dst[i + 3] = (byte) Math.round(oa * 255);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.atelier.inference.daemon;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.atelier.core.error.AtelierException;
+import dev.atelier.core.error.ErrorCode;
+import dev.atelier.core.image.ImageDecodeException;
+import dev.atelier.core.image.Mask;
+import dev.atelier.core.image.Png;
+import dev.atelier.core.image.Raster;
+import dev.atelier.core.operation.ExpandRequest;
+import dev.atelier.core.operation.Operation;
+import dev.atelier.core.operation.OperationRequest;
+import dev.atelier.core.operation.Prep3dRequest;
+import dev.atelier.core.operation.UpscaleRequest;
+import dev.atelier.core.panel.BuiltInPanels;
+import dev.atelier.core.panel.Panel;
+import dev.atelier.core.protocol.BlobInfo;
+import dev.atelier.core.protocol.Frame;
+import dev.atelier.inference.engine.JobInput;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a SUBMIT frame into a typed request and its pixels, refusing with a request error (2xx) anything wrong:
+ * unknown operation, bad parameters, missing, corrupt or oversized images, a missing or mismatched mask, or a
+ * result that would exceed the output limit.
+ */
+final class SubmitDecoder {
+
+    private final long maxInputPixels;
+    private final long maxOutputPixels;
+
+    SubmitDecoder(long maxInputPixels, long maxOutputPixels) {
+        this.maxInputPixels = maxInputPixels;
+        this.maxOutputPixels = maxOutputPixels;
+    }
+
+    /** A decoded submission. */
+    record Submission(OperationRequest request, JobInput input) {}
+
+    Submission decode(Frame frame) throws AtelierException {
+        JsonObject header = frame.header();
+        if (!header.has("op") || !header.get("op").isJsonPrimitive()) {
+            throw new AtelierException(ErrorCode.BAD_REQUEST, "SUBMIT needs an \"op\" string");
+        }
+        String opId = header.get("op").getAsString();
+        Operation op = Operation.byId(opId).orElseThrow(() -> new AtelierException(ErrorCode.UNKNOWN_OPERATION,
+                "Unknown operation '" + opId + "'; known: " + knownOperations()));
+        Panel panel = BuiltInPanels.forOperation(op);
+        OperationRequest request = panel.bind(params(header));
+
+        Raster image = image(frame);
+        Optional<Mask> mask = mask(frame, image);
+        if (op.needsMask() && mask.isEmpty()) {
+            throw new AtelierException(ErrorCode.MASK_REQUIRED,
+                    op.title() + " needs a mask: select the area to change first");
+        }
+        checkOutputSize(request, image);
+        return new Submission(request, new JobInput(image, mask));
+    }
+
+    static String knownOperations() {
+        return java.util.Arrays.stream(Operation.values()).map(Operation::id).collect(Collectors.joining(", "));
+    }
+
+    private static Map<String, JsonElement> params(JsonObject header) throws AtelierException {
+        Map<String, JsonElement> values = new LinkedHashMap<>();
+        if (header.has("params")) {
+            if (!header.get("params").isJsonObject()) {
+                throw new AtelierException(ErrorCode.BAD_REQUEST, "SUBMIT \"params\" must be an object");
+            }
+            header.getAsJsonObject("params").entrySet().forEach(e -> values.put(e.getKey(), e.getValue()));
+        }
+        return values;
+    }
+
+    private Raster image(Frame frame) throws AtelierException {
+        BlobInfo info = frame.blobInfo("image").orElseThrow(() -> new AtelierException(ErrorCode.BAD_REQUEST,
+                "SUBMIT needs an \"image\" blob (rgba8 or png)"));
+        switch (info.format()) {
+            case "rgba8" -> {
+                checkPixels("image", info.width(), info.height());
+                return frame.raster("image").orElseThrow();
+            }
+            case "png" -> {
+                return decodePng("image", frame.blob("image").orElseThrow());
+            }
+            default -> throw new AtelierException(ErrorCode.BAD_REQUEST,
+                    "blob \"image\" has format '" + info.format() + "'; use rgba8 or png");
+        }
+    }
+
+    private Optional<Mask> mask(Frame frame, Raster image) throws AtelierException {
+        Optional<BlobInfo> found = frame.blobInfo("mask");
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        BlobInfo info = found.get();
+        byte[] bytes = frame.blob("mask").orElseThrow();
+        Mask mask = switch (info.format()) {
+            case "gray8" -> Mask.wrap(info.width(), info.height(), bytes);
+            case "png" -> Mask.fromImage(decodePng("mask", bytes));
+            default -> throw new AtelierException(ErrorCode.BAD_REQUEST,
+                    "blob \"mask\" has format '" + info.format() + "'; use gray8 or png");
+        };
+        if (mask.width() != image.width() || mask.height() != image.height()) {
+            throw new AtelierException(ErrorCode.BAD_REQUEST, "mask is " + mask.width() + "x" + mask.height()
+                    + " but the image is " + image.width() + "x" + image.height() + "; they must match");
+        }
+        return Optional.of(mask);
+    }
+
+    private Raster decodePng(String name, byte[] png) throws AtelierException {
+        try {
+            return Png.read(png, maxInputPixels);
+        } catch (ImageDecodeException e) {
+            throw new AtelierException(e.isTooLarge() ? ErrorCode.IMAGE_TOO_LARGE : ErrorCode.IMAGE_DECODE_FAILED,
+                    "blob \"" + name + "\": " + e.getMessage());
+        }
+    }
+
+    private void checkPixels(String name, int w, int h) throws AtelierException {
+        long pixels = (long) w * h;
+        if (pixels > maxInputPixels) {
+            throw new AtelierException(ErrorCode.IMAGE_TOO_LARGE, "blob \"" + name + "\": image " + w + "x" + h
+                    + " has " + pixels + " pixels, above the limit of " + maxInputPixels);
+        }
+    }
+
+    private void checkOutputSize(OperationRequest request, Raster image) throws AtelierException {
+        long w = image.width();
+        long h = image.height();
+        if (request instanceof UpscaleRequest u) {
+            w *= u.factor();
+            h *= u.factor();
+        } else if (request instanceof ExpandRequest e) {
+            w += e.left() + e.right();
+            h += e.top() + e.bottom();
+        } else if (request instanceof Prep3dRequest p) {
+            w = p.size();
+            h = p.size();
+        }
+        if (w * h > maxOutputPixels || w > Integer.MAX_VALUE || h > Integer.MAX_VALUE) {
+            throw new AtelierException(ErrorCode.IMAGE_TOO_LARGE, request.operation().title() + " of "
+                    + image.width() + "x" + image.height() + " would make " + w + "x" + h + " (" + w * h
+                    + " pixels), above the output limit of " + maxOutputPixels);
+        }
+    }
+}

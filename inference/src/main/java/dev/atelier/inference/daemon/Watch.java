@@ -1,0 +1,85 @@
+package dev.atelier.inference.daemon;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.atelier.core.error.AtelierException;
+import dev.atelier.core.image.Raster;
+import dev.atelier.core.operation.OperationResult;
+import dev.atelier.core.protocol.Frame;
+import dev.atelier.core.protocol.MessageType;
+import dev.atelier.inference.job.Job;
+import dev.atelier.inference.job.JobListener;
+
+/**
+ * Streams one job's events to one connection: PROGRESS frames (thinned to at most one per 1 % or 100 ms, plus
+ * every preview), then RESULT or ERROR. {@code requestId} is set when the watch answers a FETCH.
+ */
+final class Watch implements JobListener {
+
+    private static final long MIN_INTERVAL_NANOS = 100_000_000L;
+
+    private final Connection connection;
+    private final Job job;
+    private final Integer requestId;
+    private double lastFraction = -1;
+    private long lastSent;
+
+    Watch(Connection connection, Job job, Integer requestId) {
+        this.connection = connection;
+        this.job = job;
+        this.requestId = requestId;
+    }
+
+    Job job() {
+        return job;
+    }
+
+    @Override
+    public synchronized void onProgress(Job j, double fraction, String message, Raster preview) {
+        long now = System.nanoTime();
+        if (preview == null && fraction - lastFraction < 0.01 && now - lastSent < MIN_INTERVAL_NANOS) {
+            return;
+        }
+        lastFraction = fraction;
+        lastSent = now;
+        JsonObject h = Connection.header(requestId);
+        h.addProperty("job", j.id());
+        h.addProperty("fraction", fraction);
+        h.addProperty("message", message);
+        Frame f = Frame.of(MessageType.PROGRESS, h);
+        connection.sendLater(preview == null ? f : f.withRaster("preview", preview));
+    }
+
+    @Override
+    public void onResult(Job j, OperationResult result) {
+        connection.unwatch(this);
+        connection.sendLater(resultFrame(requestId, j.id(), result));
+        j.forgetResult(); // the store keeps the durable copy until RELEASE
+    }
+
+    @Override
+    public void onFailure(Job j, AtelierException error) {
+        connection.unwatch(this);
+        connection.sendLater(failureFrame(requestId, j.id(), error));
+    }
+
+    static Frame resultFrame(Integer requestId, String jobId, OperationResult result) {
+        JsonObject h = Connection.header(requestId);
+        h.addProperty("job", jobId);
+        h.addProperty("x", result.x());
+        h.addProperty("y", result.y());
+        h.addProperty("canvasWidth", result.canvasWidth());
+        h.addProperty("canvasHeight", result.canvasHeight());
+        JsonArray notices = new JsonArray();
+        result.notices().forEach(notices::add);
+        h.add("notices", notices);
+        return Frame.of(MessageType.RESULT, h).withRaster("image", result.image());
+    }
+
+    static Frame failureFrame(Integer requestId, String jobId, AtelierException error) {
+        Frame f = Frame.error(requestId, error.code(), error.getMessage());
+        JsonObject h = f.header();
+        h.addProperty("job", jobId);
+        return Frame.of(MessageType.ERROR, h);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.atelier.inference.engine;
+
+import dev.atelier.core.error.AtelierException;
+import dev.atelier.core.operation.OperationRequest;
+import dev.atelier.core.operation.OperationResult;
+import java.util.Optional;
+
+/**
+ * A loaded engine. It owns its native and model resources and frees them in {@link #close}. {@link #run} may be
+ * called from several threads at once unless the engine's descriptor says it is heavy.
+ */
+public interface Engine extends AutoCloseable {
+
+    /**
+     * Returns why this engine cannot run {@code request} (e.g. "Detect depth needs a depth model"), or empty when
+     * it can. Must be cheap; it is asked before a job is queued.
+     */
+    Optional<String> unsupportedReason(OperationRequest request);
+
+    /**
+     * Runs one request on its inputs. Engines check {@code cancel} between steps or tiles and report progress;
+     * failures are {@link AtelierException}s with a user-facing message.
+     */
+    OperationResult run(OperationRequest request, JobInput input, ProgressSink progress, CancelToken cancel)
+            throws AtelierException;
+
+    @Override
+    default void close() {}
+}

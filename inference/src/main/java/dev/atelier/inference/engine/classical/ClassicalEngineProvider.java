@@ -1,0 +1,20 @@
+package dev.atelier.inference.engine.classical;
+
+import dev.atelier.inference.engine.Engine;
+import dev.atelier.inference.engine.EngineContext;
+import dev.atelier.inference.engine.EngineDescriptor;
+import dev.atelier.inference.engine.EngineProvider;
+
+/** Registers the model-free engine: Lanczos upscaling and Canny / XDoG line detection. */
+@EngineDescriptor(
+        id = "classical",
+        name = "Classical (no model)",
+        operations = {"upscale", "detect"},
+        rank = 1000) // any neural engine that runs the same operation is preferred
+public final class ClassicalEngineProvider implements EngineProvider {
+
+    @Override
+    public Engine create(EngineContext context) {
+        return new ClassicalEngine(context.threads());
+    }
+}

@@ -1,0 +1,156 @@
+package dev.atelier.inference.job;
+
+import dev.atelier.core.error.AtelierException;
+import dev.atelier.core.error.ErrorCode;
+import dev.atelier.core.operation.OperationRequest;
+import dev.atelier.core.operation.OperationResult;
+import dev.atelier.inference.engine.EngineRegistry;
+import dev.atelier.inference.engine.JobInput;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The daemon's job queue. Jobs get unguessable ids, wait in a priority queue, run on the heavy lane (one model
+ * job at a time) or the light lane (CPU jobs alongside), report progress and can be cancelled while queued or
+ * running. Finished results go to the {@link ResultStore} so they survive a disconnected host.
+ */
+public final class JobQueue implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(JobQueue.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final EngineRegistry engines;
+    private final ResultStore store;
+    private final Lane heavy;
+    private final Lane light;
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+
+    public JobQueue(EngineRegistry engines, ResultStore store, int lightThreads) {
+        this.engines = engines;
+        this.store = store;
+        this.heavy = new Lane("heavy", 1, this::run);
+        this.light = new Lane("light", Math.max(1, lightThreads), this::run);
+    }
+
+    /**
+     * Queues a request, or throws OPERATION_UNAVAILABLE when no engine can run it (checked before queueing so the
+     * host hears it at once).
+     */
+    public Job submit(OperationRequest request, JobInput input, int priority, JobListener listener)
+            throws AtelierException {
+        EngineRegistry.Route route = engines.route(request);
+        if (!route.found()) {
+            throw new AtelierException(ErrorCode.OPERATION_UNAVAILABLE, route.reason());
+        }
+        byte[] idBytes = new byte[9];
+        RANDOM.nextBytes(idBytes);
+        String id = "j-" + HexFormat.of().formatHex(idBytes);
+        boolean isHeavy = route.slot().info().heavy();
+        Job job = new Job(id, request, input, priority, sequence.incrementAndGet(), isHeavy);
+        if (listener != null) {
+            job.addListener(listener);
+        }
+        jobs.put(id, job);
+        (isHeavy ? heavy : light).add(job);
+        return job;
+    }
+
+    public Optional<Job> get(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** Cancels a queued or running job; returns false for unknown or already finished jobs. */
+    public boolean cancel(String id) {
+        Job job = jobs.get(id);
+        if (job == null || job.state().isFinal()) {
+            return false;
+        }
+        job.cancelToken().cancel();
+        if ((job.heavy() ? heavy : light).remove(job)) {
+            job.fail(new AtelierException(ErrorCode.CANCELLED, "Cancelled before it started"));
+        }
+        return true;
+    }
+
+    /** Forgets a job entirely: its in-memory record and its stored result. */
+    public void release(String id) throws IOException {
+        Job job = jobs.remove(id);
+        if (job != null) {
+            job.forgetResult();
+        }
+        store.delete(id);
+    }
+
+    /** Forgets jobs that ended longer than {@code age} ago (their stored results expire separately). */
+    public void evictFinished(java.time.Duration age) {
+        long cutoff = System.currentTimeMillis() - age.toMillis();
+        jobs.values().removeIf(j -> j.state().isFinal() && j.finishedAtMillis() < cutoff);
+    }
+
+    public ResultStore store() {
+        return store;
+    }
+
+    public QueueCounts counts() {
+        int[] n = new int[JobState.values().length];
+        jobs.values().forEach(j -> n[j.state().ordinal()]++);
+        return new QueueCounts(n[0], n[1], n[2], n[3], n[4]);
+    }
+
+    private void run(Job job) {
+        if (!job.markRunning()) {
+            return; // cancelled while queued
+        }
+        try {
+            job.cancelToken().check();
+            EngineRegistry.Route route = engines.route(job.request());
+            if (!route.found()) {
+                throw new AtelierException(ErrorCode.OPERATION_UNAVAILABLE, route.reason());
+            }
+            OperationResult result = route.engine().run(job.request(), job.input(),
+                    new JobProgress(job), job.cancelToken());
+            store.put(job.id(), result);
+            job.finish(result);
+        } catch (AtelierException e) {
+            job.fail(e);
+        } catch (OutOfMemoryError e) {
+            job.fail(new AtelierException(ErrorCode.OUT_OF_MEMORY,
+                    "Out of memory: try a smaller image or factor, or give the daemon more memory (ATELIER_JAVA_OPTS=-Xmx…)"));
+        } catch (IOException e) {
+            job.fail(new AtelierException(ErrorCode.INTERNAL, "Could not store the result: " + e.getMessage(), e));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "engine failed on " + job.id(), e);
+            job.fail(new AtelierException(ErrorCode.ENGINE_FAILURE, "Engine failed: " + e, e));
+        }
+    }
+
+    @Override
+    public void close() {
+        heavy.close();
+        light.close();
+        for (Job job : jobs.values()) {
+            job.cancelToken().cancel();
+        }
+    }
+
+    /** Forwards an engine's progress to the job, ignoring it once cancelled. */
+    private record JobProgress(Job job) implements dev.atelier.inference.engine.ProgressSink {
+        @Override
+        public void report(double fraction, String message) {
+            job.progress(fraction, message, null);
+        }
+
+        @Override
+        public void report(double fraction, String message, dev.atelier.core.image.Raster preview) {
+            job.progress(fraction, message, preview);
+        }
+    }
+}

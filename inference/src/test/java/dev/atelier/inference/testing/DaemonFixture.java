@@ -1,0 +1,78 @@
+package dev.atelier.inference.testing;
+
+import dev.atelier.core.client.ClientOptions;
+import dev.atelier.core.client.DaemonClient;
+import dev.atelier.core.error.AtelierException;
+import dev.atelier.inference.daemon.Daemon;
+import dev.atelier.inference.daemon.DaemonConfig;
+import dev.atelier.inference.engine.EngineContext;
+import dev.atelier.inference.engine.EngineProvider;
+import dev.atelier.inference.engine.EngineRegistry;
+import dev.atelier.inference.engine.classical.ClassicalEngineProvider;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A real daemon on a real Unix socket in a temporary folder, with the classical engine and a {@link FakeEngine},
+ * plus clients connected to it. Close it in {@code @AfterEach}.
+ */
+public final class DaemonFixture implements AutoCloseable {
+
+    private final Path dir;
+    private final FakeEngineProvider fake = new FakeEngineProvider();
+    private final Daemon daemon;
+    private final List<DaemonClient> clients = new ArrayList<>();
+
+    public DaemonFixture(Path dir) throws IOException, AtelierException {
+        this(dir, b -> b);
+    }
+
+    public DaemonFixture(Path dir, UnaryOperator<DaemonConfig.Builder> config) throws IOException, AtelierException {
+        this.dir = dir;
+        EngineContext context = new EngineContext(dir.resolve("cache"), 2);
+        EngineRegistry engines = EngineRegistry.ofProviders(context, new ClassicalEngineProvider(), fake);
+        this.daemon = Daemon.start(config.apply(DaemonConfig.builder()
+                .setSocket(socket(dir))
+                .setStateDir(dir.resolve("state"))
+                .optLightThreads(2)).build(), engines);
+    }
+
+    public static Path socket(Path dir) {
+        return dir.resolve("run").resolve("atelier.sock");
+    }
+
+    public Path socket() {
+        return socket(dir);
+    }
+
+    public Daemon daemon() {
+        return daemon;
+    }
+
+    public FakeEngine fake() {
+        return fake.engine();
+    }
+
+    /** Connects a new client (never starts a daemon of its own). */
+    public DaemonClient client() throws AtelierException {
+        DaemonClient c = DaemonClient.connect(ClientOptions.builder().setSocket(socket())
+                .optRequestTimeout(Duration.ofSeconds(20)).optClientName("test").build());
+        synchronized (clients) {
+            clients.add(c);
+        }
+        return c;
+    }
+
+    @Override
+    public void close() {
+        fake().allowAll();
+        synchronized (clients) {
+            clients.forEach(DaemonClient::close);
+        }
+        daemon.close();
+    }
+}
