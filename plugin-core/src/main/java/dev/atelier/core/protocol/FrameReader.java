@@ -293,11 +293,13 @@ public final class FrameReader {
         return new ProtocolException(ErrorCode.BAD_MAGIC, message);
     }
 
+    /** Gson's message, first line only, without its advice to the Java developer about lenient parsing. */
     private static String firstLine(String s) {
         if (s == null) {
             return "unreadable JSON";
         }
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "malformed JSON");
     }
 }
