@@ -310,9 +310,14 @@ public final class Frame {
         return true;
     }
 
+    /** Uses only type, header keys and blob names: Gson hashes equal numbers (1 vs parsed "1") differently. */
     @Override
     public int hashCode() {
-        return 31 * type.hashCode() + header.hashCode();
+        int h = 31 * type.hashCode() + header.keySet().hashCode();
+        for (BlobInfo info : infos) {
+            h = 31 * h + info.name().hashCode();
+        }
+        return h;
     }
 
     /** Returns e.g. {@code SUBMIT {"id":1,"op":"upscale"} [image rgba8 2x1 8B]} (blob bytes are not printed). */

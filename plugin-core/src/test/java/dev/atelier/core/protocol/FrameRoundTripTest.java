@@ -60,6 +60,7 @@ class FrameRoundTripTest {
             assertArrayEquals(sent.blob(info.name()).orElseThrow(), received.blob(info.name()).orElseThrow());
         }
         assertEquals(sent, received);
+        assertEquals(sent.hashCode(), received.hashCode());
     }
 
     @Test
