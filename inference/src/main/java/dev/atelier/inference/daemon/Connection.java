@@ -57,10 +57,11 @@ final class Connection implements AutoCloseable {
                 daemon.config().limits());
         try {
             while (!closed) {
-                Frame frame = reader.read();
-                if (frame == null) {
+                java.util.Optional<Frame> next = reader.read();
+                if (next.isEmpty()) {
                     break; // client closed cleanly
                 }
+                Frame frame = next.get();
                 daemon.touch();
                 if (!greeted && frame.type() != MessageType.HELLO) {
                     sendError(frame, ErrorCode.UNEXPECTED_MESSAGE, "Send HELLO first");
@@ -77,12 +78,12 @@ final class Connection implements AutoCloseable {
                 }
             }
         } catch (ProtocolException e) {
-            trySend(Frame.error(null, e.code(), e.getMessage()));
+            trySend(Frame.error(e.code(), e.getMessage()));
         } catch (IOException e) {
             LOG.log(Level.FINE, "connection ended", e); // client went away mid-frame; its jobs carry on
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "internal error on a connection", e);
-            trySend(Frame.error(null, ErrorCode.INTERNAL, "Internal error: " + e));
+            trySend(Frame.error(ErrorCode.INTERNAL, "Internal error: " + e));
         } finally {
             close();
         }
@@ -113,7 +114,7 @@ final class Connection implements AutoCloseable {
     }
 
     void sendError(Frame request, ErrorCode code, String message) {
-        trySend(Frame.error(request.id().isPresent() ? request.id().getAsInt() : null, code, message));
+        trySend(Frame.error(request.id(), code, message));
     }
 
     /** Follows a job on this connection; the watch ends with the job or with the connection. */
@@ -129,7 +130,7 @@ final class Connection implements AutoCloseable {
 
     /** Refuses a connection that is over the limit: says why, then closes. */
     void refuse(ErrorCode code, String message) {
-        trySend(Frame.error(null, code, message));
+        trySend(Frame.error(code, message));
         close();
     }
 

@@ -43,7 +43,7 @@ final class Handlers {
             case FETCH -> fetch(frame);
             case RELEASE -> daemon.queue().release(jobId(frame));
             case STATUS -> status(frame);
-            case ECHO -> connection.send(frame.withHeader(frame.header()));
+            case ECHO -> connection.send(echo(frame));
             case SHUTDOWN -> {
                 connection.send(Frame.of(MessageType.OK, reply(frame)));
                 daemon.closeAsync();
@@ -98,8 +98,9 @@ final class Handlers {
 
     private void cancel(Frame frame) throws AtelierException, IOException {
         String id = jobId(frame);
-        if (!daemon.queue().cancel(id)) {
-            throw unknownOrFinished(id);
+        // Cancelling a job that already ended is fine (the user clicked late); an unknown id is not.
+        if (!daemon.queue().cancel(id) && daemon.queue().get(id).isEmpty()) {
+            throw new AtelierException(ErrorCode.UNKNOWN_JOB, "Unknown job '" + id + "'");
         }
         connection.send(Frame.of(MessageType.OK, reply(frame)));
     }
@@ -161,6 +162,15 @@ final class Handlers {
         connection.send(Frame.of(MessageType.STATUS_REPLY, r));
     }
 
+    /** Returns the same header and blobs, for liveness checks and IPC benchmarks. */
+    private static Frame echo(Frame frame) {
+        Frame reply = Frame.of(MessageType.ECHO, frame.header());
+        for (dev.atelier.core.protocol.BlobInfo b : frame.blobInfos()) {
+            reply = reply.withBlob(b.name(), b.format(), b.width(), b.height(), frame.blob(b.name()).orElseThrow());
+        }
+        return reply;
+    }
+
     private static JsonObject reply(Frame frame) {
         return Connection.header(frame.id().isPresent() ? frame.id().getAsInt() : null);
     }
@@ -171,11 +181,5 @@ final class Handlers {
             throw new AtelierException(ErrorCode.BAD_REQUEST, frame.type() + " needs a \"job\" id");
         }
         return h.get("job").getAsString();
-    }
-
-    private AtelierException unknownOrFinished(String id) {
-        return daemon.queue().get(id).isPresent()
-                ? new AtelierException(ErrorCode.BAD_REQUEST, "Job " + id + " has already finished")
-                : new AtelierException(ErrorCode.UNKNOWN_JOB, "Unknown job '" + id + "'");
     }
 }

@@ -81,11 +81,11 @@ final class SubmitDecoder {
         BlobInfo info = frame.blobInfo("image").orElseThrow(() -> new AtelierException(ErrorCode.BAD_REQUEST,
                 "SUBMIT needs an \"image\" blob (rgba8 or png)"));
         switch (info.format()) {
-            case "rgba8" -> {
+            case RGBA8 -> {
                 checkPixels("image", info.width(), info.height());
                 return frame.raster("image").orElseThrow();
             }
-            case "png" -> {
+            case PNG -> {
                 return decodePng("image", frame.blob("image").orElseThrow());
             }
             default -> throw new AtelierException(ErrorCode.BAD_REQUEST,
@@ -101,8 +101,8 @@ final class SubmitDecoder {
         BlobInfo info = found.get();
         byte[] bytes = frame.blob("mask").orElseThrow();
         Mask mask = switch (info.format()) {
-            case "gray8" -> Mask.wrap(info.width(), info.height(), bytes);
-            case "png" -> Mask.fromImage(decodePng("mask", bytes));
+            case GRAY8 -> Mask.wrap(info.width(), info.height(), bytes);
+            case PNG -> Mask.fromImage(decodePng("mask", bytes));
             default -> throw new AtelierException(ErrorCode.BAD_REQUEST,
                     "blob \"mask\" has format '" + info.format() + "'; use gray8 or png");
         };

@@ -77,9 +77,6 @@ final class Watch implements JobListener {
     }
 
     static Frame failureFrame(Integer requestId, String jobId, AtelierException error) {
-        Frame f = Frame.error(requestId, error.code(), error.getMessage());
-        JsonObject h = f.header();
-        h.addProperty("job", jobId);
-        return Frame.of(MessageType.ERROR, h);
+        return Frame.error(requestId, jobId, error.code(), error.getMessage());
     }
 }

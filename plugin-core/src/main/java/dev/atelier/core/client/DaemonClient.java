@@ -154,8 +154,8 @@ public final class DaemonClient implements AutoCloseable {
     /** Sends bytes to the daemon and returns what it echoes (a liveness and throughput probe). */
     public byte[] echo(byte[] payload) throws AtelierException {
         Frame reply = call(MessageType.ECHO, new JsonObject(), null,
-                f -> f.withBlob("data", "bytes", 0, 0, payload));
-        return reply.blob("data").orElseThrow();
+                f -> f.withBytes("payload", payload));
+        return reply.blob("payload").orElseThrow();
     }
 
     /** Asks the daemon to stop. */
@@ -234,11 +234,11 @@ public final class DaemonClient implements AutoCloseable {
         AtelierException end = null;
         try {
             while (true) {
-                Frame frame = l.reader.read();
-                if (frame == null) {
+                java.util.Optional<Frame> frame = l.reader.read();
+                if (frame.isEmpty()) {
                     break;
                 }
-                route(frame);
+                route(frame.get());
             }
         } catch (IOException e) {
             end = lost(e);
