@@ -1,18 +1,23 @@
 package dev.atelier.core.image;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /**
  * PNG reading and writing. The size in the IHDR chunk is checked against a pixel limit before any pixel memory
- * is allocated, so a tiny file claiming 100k x 100k pixels is refused up front.
+ * is allocated, so a tiny file claiming 100k x 100k pixels is refused up front. Chunk lengths and CRCs are
+ * checked before decoding, so truncated or damaged files fail with a message saying where.
  */
 public final class Png {
 
@@ -52,6 +57,7 @@ public final class Png {
             throw new ImageDecodeException("Image " + size.width() + "x" + size.height() + " has " + size.area()
                     + " pixels, above the limit of " + maxPixels, true, null);
         }
+        checkChunks(png);
         BufferedImage img;
         try {
             img = ImageIO.read(new ByteArrayInputStream(png));
@@ -141,8 +147,13 @@ public final class Png {
                 data[p + 2] = src[s];
                 data[p + 3] = (byte) 255;
             }
+        } else if (img.getColorModel() instanceof ComponentColorModel cm && !cm.isAlphaPremultiplied()
+                && (cm.getNumColorComponents() == 1 || cm.getNumColorComponents() == 3)) {
+            // Grey and 16-bit: read the samples as stored. Java2D's getRGB would treat PNG grey as linear
+            // light and brighten it (grey 128 came back as 188).
+            readSamples(img.getRaster(), cm, data);
         } else {
-            // Grey, palette, 16-bit: let Java2D convert to 8-bit sRGB ARGB (16-bit is reduced to 8).
+            // Palette and low-bit grey: Java2D converts through the palette to 8-bit sRGB ARGB.
             int[] argb = new int[w];
             for (int y = 0; y < h; y++) {
                 img.getRGB(0, y, w, 1, argb, 0, w);
@@ -157,6 +168,62 @@ public final class Png {
             }
         }
         return Raster.wrap(w, h, data);
+    }
+
+    /** Copies 1 (grey), 2 (grey, alpha), 3 (RGB) or 4 (RGBA) bands of 8 or 16 bits into RGBA bytes. */
+    private static void readSamples(WritableRaster src, ComponentColorModel cm, byte[] data) {
+        int w = src.getWidth();
+        int h = src.getHeight();
+        int colours = cm.getNumColorComponents();
+        boolean alpha = cm.hasAlpha();
+        int[] max = new int[cm.getNumComponents()];
+        for (int b = 0; b < max.length; b++) {
+            max[b] = (1 << cm.getComponentSize(b)) - 1;
+        }
+        int[] px = new int[max.length];
+        for (int y = 0, o = 0; y < h; y++) {
+            for (int x = 0; x < w; x++, o += 4) {
+                src.getPixel(x, y, px);
+                for (int c = 0; c < 3; c++) {
+                    int b = colours == 1 ? 0 : c;
+                    data[o + c] = (byte) to8(px[b], max[b]);
+                }
+                data[o + 3] = (byte) (alpha ? to8(px[colours], max[colours]) : 255);
+            }
+        }
+    }
+
+    private static int to8(int v, int max) {
+        return max == 255 ? v : (int) ((v * 255L + max / 2) / max);
+    }
+
+    /**
+     * Walks the chunk list so truncation and flipped bytes are reported precisely: ImageIO does not verify CRCs and
+     * would decode damaged pixel data into a plausible-looking wrong image.
+     */
+    private static void checkChunks(byte[] png) throws ImageDecodeException {
+        CRC32 crc = new CRC32();
+        int pos = SIGNATURE.length;
+        while (png.length - pos >= 12) {
+            long length = readU32(png, pos);
+            String type = new String(png, pos + 4, 4, StandardCharsets.ISO_8859_1);
+            long needed = 12 + length;
+            if (needed > png.length - pos) {
+                throw new ImageDecodeException("Truncated PNG image: chunk " + type + " at byte " + pos + " needs "
+                        + needed + " bytes, only " + (png.length - pos) + " remain");
+            }
+            crc.reset();
+            crc.update(png, pos + 4, 4 + (int) length);
+            if (crc.getValue() != readU32(png, pos + 8 + (int) length)) {
+                throw new ImageDecodeException("Corrupt PNG image: chunk " + type + " at byte " + pos
+                        + " fails its CRC check");
+            }
+            if (type.equals("IEND")) {
+                return;
+            }
+            pos += (int) needed;
+        }
+        throw new ImageDecodeException("Truncated PNG image: ends without an IEND chunk");
     }
 
     private static long readU32(byte[] b, int off) {
