@@ -203,8 +203,8 @@ public final class DaemonClient implements AutoCloseable {
         header.entrySet().forEach(e -> h.add(e.getKey(), e.getValue()));
         CompletableFuture<Frame> reply = new CompletableFuture<>();
         pending.put(id, reply);
+        Link l = link;
         try {
-            Link l = link;
             if (l == null) {
                 throw lost(null);
             }
@@ -215,6 +215,8 @@ public final class DaemonClient implements AutoCloseable {
             }
             return frame;
         } catch (IOException e) {
+            l.dead = true; // the reader may not have noticed yet; reconnect() must not trust this link
+            l.close();
             throw lost(e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof AtelierException ae ? ae
