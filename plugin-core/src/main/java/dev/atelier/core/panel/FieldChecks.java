@@ -1,0 +1,42 @@
+package dev.atelier.core.panel;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** Checks shared by the field, preset and panel constructors; messages start with what is being checked. */
+final class FieldChecks {
+
+    /** Ids are lower-case words joined by '-', e.g. {@code negative-prompt}: safe for the CLI's --set key=value. */
+    static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
+    private FieldChecks() {}
+
+    /** Checks an id, label and help of a field; returns nothing, throws IllegalArgumentException "field 'id': …". */
+    static void common(String id, String label, String help) {
+        requireId("field", id);
+        requireText("field", id, "label", label);
+        Objects.requireNonNull(help, () -> "field '" + id + "': help must not be null (use \"\")");
+    }
+
+    static void requireId(String what, String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException(
+                    what + " id must be lower-case words joined by '-', e.g. 'line-weight' (got " + quote(id) + ")");
+        }
+    }
+
+    static void requireText(String what, String id, String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " '" + id + "': " + name + " must not be blank");
+        }
+    }
+
+    /** Returns an IllegalArgumentException reading "field 'id': message". */
+    static IllegalArgumentException invalid(String id, String message) {
+        return new IllegalArgumentException("field '" + id + "': " + message);
+    }
+
+    private static String quote(String s) {
+        return s == null ? "null" : "'" + s + "'";
+    }
+}
