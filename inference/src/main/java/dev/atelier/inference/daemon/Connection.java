@@ -93,7 +93,6 @@ final class Connection implements AutoCloseable {
     void send(Frame frame) throws IOException {
         synchronized (writer) {
             writer.write(frame);
-            writer.flush();
         }
     }
 

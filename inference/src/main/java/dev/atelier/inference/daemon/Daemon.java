@@ -78,7 +78,12 @@ public final class Daemon implements AutoCloseable {
         Path lockFile = dir.resolve(socket.getFileName() + ".lock");
         FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.READ);
-        FileLock lock = lockChannel.tryLock();
+        FileLock lock;
+        try {
+            lock = lockChannel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null; // held by another daemon in this same process (tests, embedding)
+        }
         if (lock == null) {
             String pid = readPid(dir.resolve(socket.getFileName() + ".pid"));
             lockChannel.close();

@@ -49,7 +49,7 @@ final class SubmitDecoder {
         String opId = header.get("op").getAsString();
         Operation op = Operation.byId(opId).orElseThrow(() -> new AtelierException(ErrorCode.UNKNOWN_OPERATION,
                 "Unknown operation '" + opId + "'; known: " + knownOperations()));
-        Panel panel = BuiltInPanels.forOperation(op);
+        Panel panel = BuiltInPanels.byId(op.id()).orElseThrow();
         OperationRequest request = panel.bind(params(header));
 
         Raster image = image(frame);

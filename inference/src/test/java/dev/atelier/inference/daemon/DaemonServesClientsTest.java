@@ -118,7 +118,7 @@ class DaemonServesClientsTest {
         Raster input = SeededImages.shapes(3, 64, 48);
         OperationResult r = fixture.client().run(Submission.builder().setOperation("detect").setImage(input)
                 .optParam("mode", "canny").build(), null);
-        assertEquals(CannyEdges.detect(input, 100, 200, ProgressSink.none(), CancelToken.none()), r.image());
+        assertEquals(CannyEdges.detect(input, CannyEdges.DEFAULT_SIGMA, 25, 50, CancelToken.none()), r.image());
     }
 
     @Test

@@ -339,7 +339,6 @@ public final class DaemonClient implements AutoCloseable {
         void send(Frame frame) throws IOException {
             synchronized (writer) {
                 writer.write(frame);
-                writer.flush();
             }
         }
 

@@ -21,6 +21,8 @@ import java.util.List;
  */
 final class DaemonStarter {
 
+    private static final java.util.Map<Path, Object> MONITORS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private DaemonStarter() {}
 
     /** Returns a connected channel; starts the daemon with {@code options.launcher()} when needed. */
@@ -33,12 +35,19 @@ final class DaemonStarter {
             throw new AtelierException(ErrorCode.DAEMON_UNAVAILABLE,
                     "No Atelier daemon answers on " + options.socket() + "; start one with 'atelier daemon'");
         }
+        // File locks are per process, so threads of one process queue on a monitor first.
+        synchronized (MONITORS.computeIfAbsent(options.socket().toAbsolutePath(), p -> new Object())) {
+            return startLocked(options);
+        }
+    }
+
+    private static SocketChannel startLocked(ClientOptions options) throws AtelierException {
         try {
             Path dir = SocketPaths.ensurePrivateDir(options.socket());
             try (FileChannel lockChannel = FileChannel.open(dir.resolve(options.socket().getFileName() + ".start"),
                             StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock lock = lockChannel.lock()) {
-                ch = tryConnect(options.socket()); // someone else may have started it while we waited
+                SocketChannel ch = tryConnect(options.socket()); // someone may have started it while we waited
                 if (ch != null) {
                     return ch;
                 }

@@ -18,6 +18,12 @@ import java.util.Optional;
 /** The model-free engine. Stateless apart from its thread budget, so it runs several jobs at once. */
 final class ClassicalEngine implements Engine {
 
+    /**
+     * Panel thresholds use OpenCV's scale (raw Sobel magnitude), as ControlNet preprocessors and their users do;
+     * {@link CannyEdges} measures gradients on a 0..255 grey scale, a quarter of that.
+     */
+    static final double OPENCV_SCALE = 4.0;
+
     private final int threads;
 
     ClassicalEngine(int threads) {
@@ -49,9 +55,12 @@ final class ClassicalEngine implements Engine {
             return OperationResult.whole(out, notices);
         }
         DetectRequest d = (DetectRequest) request;
+        progress.report(0, d.mode().label());
         Raster out = d.mode() == DetectMode.CANNY
-                ? CannyEdges.detect(image, d.lowThreshold(), d.highThreshold(), progress, cancel)
-                : XdogLineArt.extract(image, d.lineWeight(), progress, cancel);
+                ? CannyEdges.detect(image, CannyEdges.DEFAULT_SIGMA, d.lowThreshold() / OPENCV_SCALE,
+                        d.highThreshold() / OPENCV_SCALE, cancel)
+                : XdogLineArt.extract(image, d.lineWeight(), cancel);
+        progress.report(1, d.mode().label());
         return OperationResult.whole(out, List.of());
     }
 }
