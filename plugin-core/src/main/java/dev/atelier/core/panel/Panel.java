@@ -18,6 +18,7 @@ public final class Panel {
     private final PanelDescriptor descriptor;
     private final PanelBinder binder;
 
+    /** Pairs a descriptor with the binder that turns its values into the descriptor's operation's request. */
     public Panel(PanelDescriptor descriptor, PanelBinder binder) {
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
         this.binder = Objects.requireNonNull(binder, "binder");
@@ -28,6 +29,7 @@ public final class Panel {
         return descriptor.id();
     }
 
+    /** Returns what hosts render; {@link PanelJson#toJson} gives its JSON. */
     public PanelDescriptor descriptor() {
         return descriptor;
     }

@@ -21,7 +21,7 @@ final class UpscalePanel implements PanelBinder {
                 new ChoiceField(FACTOR, "Factor", "How many times larger",
                         List.of(new Choice("2", "2×"), new Choice("4", "4×"), new Choice("8", "8×")), "2"),
                 new ChoiceField(PRESET, "Preset",
-                        "Precise never invents detail; Balanced and Creative add more and more",
+                        "Precise never invents detail; Balanced and Creative add progressively more",
                         Arrays.stream(UpscalePreset.values()).map(p -> new Choice(p.id(), p.label())).toList(),
                         UpscalePreset.PRECISE.id()));
         List<Preset> presets = Arrays.stream(UpscalePreset.values())
