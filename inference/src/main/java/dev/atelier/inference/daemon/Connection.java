@@ -42,6 +42,7 @@ final class Connection implements AutoCloseable {
     Connection(Daemon daemon, SocketChannel channel) {
         this.daemon = daemon;
         this.channel = channel;
+        ChannelStreams.tune(channel);
         this.writer = new FrameWriter(new BufferedOutputStream(ChannelStreams.output(channel), 1 << 16),
                 daemon.config().limits());
         this.outbox = Executors.newSingleThreadExecutor(r -> {

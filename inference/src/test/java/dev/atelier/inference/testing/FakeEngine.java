@@ -57,6 +57,7 @@ public final class FakeEngine implements Engine {
     @Override
     public OperationResult run(OperationRequest request, JobInput input, ProgressSink progress, CancelToken cancel)
             throws AtelierException {
+        cancel.check();
         if (request instanceof RetouchRequest r) {
             started.add(Long.toString(r.generation().seed()));
             int steps = r.generation().steps();

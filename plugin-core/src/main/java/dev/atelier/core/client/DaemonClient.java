@@ -330,6 +330,7 @@ public final class DaemonClient implements AutoCloseable {
 
         Link(SocketChannel channel) {
             this.channel = channel;
+            ChannelStreams.tune(channel);
             this.reader = new FrameReader(new BufferedInputStream(ChannelStreams.input(channel), 1 << 16),
                     options.limits());
             this.writer = new FrameWriter(new BufferedOutputStream(ChannelStreams.output(channel), 1 << 16),

@@ -1,0 +1,24 @@
+package dev.atelier.inference.engine.classical;
+
+import dev.atelier.core.operation.DetectMode;
+import dev.atelier.core.operation.DetectRequest;
+import dev.atelier.core.operation.OperationRequest;
+import dev.atelier.core.operation.UpscalePreset;
+import dev.atelier.core.operation.UpscaleRequest;
+import dev.atelier.inference.engine.EngineContractTest;
+import dev.atelier.inference.engine.EngineProvider;
+import java.util.List;
+
+class ClassicalEngineContractTest extends EngineContractTest {
+
+    @Override
+    protected EngineProvider provider() {
+        return new ClassicalEngineProvider();
+    }
+
+    @Override
+    protected List<OperationRequest> supportedRequests() {
+        return List.of(new UpscaleRequest(2, UpscalePreset.PRECISE), new UpscaleRequest(4, UpscalePreset.CREATIVE),
+                new DetectRequest(DetectMode.CANNY, 100, 200, 1), new DetectRequest(DetectMode.LINEART, 0, 255, 2));
+    }
+}
