@@ -2,21 +2,35 @@ package dev.atelier.core.image;
 
 /**
  * sRGB transfer curve (IEC 61966-2-1) between 8-bit encoded values and linear light. Resampling and blending are
- * done in linear light; storage stays 8-bit sRGB.
+ * done in linear light; storage stays 8-bit sRGB. Both directions are table-driven so per-pixel loops never call
+ * {@code Math.pow}.
  */
 public final class ColorSpace {
 
     private static final float[] TO_LINEAR = new float[256];
-    /** Linear → sRGB through a 4096-entry table of rounded bytes (error under half a code value). */
-    private static final int ENCODE_STEPS = 4096;
-    private static final byte[] TO_SRGB = new byte[ENCODE_STEPS + 1];
+
+    private static final int BUCKETS = 1 << 16;
+    /** The code of linear value {@code i / BUCKETS}; a bucket holds at most one code boundary (slope ≤ 3295 codes). */
+    private static final byte[] CODE = new byte[BUCKETS + 1];
+    /** LOWER[k]: the smallest linear value that encodes to code k; LOWER[256] = +∞ so k + 1 never overflows. */
+    private static final float[] LOWER = new float[257];
 
     static {
         for (int i = 0; i < 256; i++) {
             TO_LINEAR[i] = (float) decode(i / 255.0);
         }
-        for (int i = 0; i <= ENCODE_STEPS; i++) {
-            TO_SRGB[i] = (byte) Math.round(encode((double) i / ENCODE_STEPS) * 255.0);
+        LOWER[0] = Float.NEGATIVE_INFINITY;
+        for (int k = 1; k < 256; k++) {
+            LOWER[k] = (float) decode((k - 0.5) / 255.0);
+        }
+        LOWER[256] = Float.POSITIVE_INFINITY;
+        int k = 0;
+        for (int i = 0; i <= BUCKETS; i++) {
+            float v = (float) i / BUCKETS;
+            while (v >= LOWER[k + 1]) {
+                k++;
+            }
+            CODE[i] = (byte) k;
         }
     }
 
@@ -27,19 +41,19 @@ public final class ColorSpace {
         return TO_LINEAR[srgb8 & 0xff];
     }
 
-    /** Returns the 8-bit sRGB code of a linear-light value, clamped to 0..1. */
+    /**
+     * Returns the 8-bit sRGB code of a linear-light value, clamped to 0..1 (NaN gives 0), rounded exactly in
+     * encoded space: code k for values whose encoding lies within half a code of k.
+     */
     public static int toSrgb8(float linear) {
         if (!(linear > 0f)) {
-            return 0; // also catches NaN
+            return 0;
         }
         if (linear >= 1f) {
             return 255;
         }
-        // The table is dense near 0 only in code space, so refine the dark end analytically.
-        if (linear < 0.0125f) {
-            return (int) Math.round(encode(linear) * 255.0);
-        }
-        return TO_SRGB[(int) (linear * ENCODE_STEPS + 0.5f)] & 0xff;
+        int k = CODE[(int) (linear * BUCKETS)] & 0xff;
+        return linear >= LOWER[k + 1] ? k + 1 : k;
     }
 
     /** Returns the exact sRGB-encoded value (0..1) of a linear value (0..1). */

@@ -37,7 +37,7 @@ class ColorSpaceTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0.5, 188", "0.2140, 128", "0.0, 0", "1.0, 255"})
+    @CsvSource({"0.5, 188", "0.2158605, 128", "0.2140, 127", "0.0, 0", "1.0, 255"})
     void knownValues(float linear, int code) {
         assertEquals(code, ColorSpace.toSrgb8(linear));
     }
@@ -54,4 +54,19 @@ class ColorSpaceTest {
             assertEquals(v, ColorSpace.decode(ColorSpace.encode(v)), 1e-12);
         }
     }
+    @Test
+    void encodeRoundsExactlyInSrgbSpace() {
+        for (int k = 0; k < 256; k++) {
+            assertEquals(k, ColorSpace.toSrgb8(ColorSpace.toLinear(k)));
+        }
+        for (int i = 0; i <= 200_000; i++) {
+            float v = i / 200_000f;
+            double code = ColorSpace.encode(v) * 255.0;
+            if (Math.abs(code - Math.floor(code) - 0.5) < 1e-4) {
+                continue; // float thresholds may round either way within a hair of a half code
+            }
+            assertEquals(Math.round(code), ColorSpace.toSrgb8(v), "at " + v);
+        }
+    }
+
 }

@@ -1,5 +1,6 @@
 package dev.atelier.inference.engine.classical;
 
+import dev.atelier.core.image.ColorSpace;
 import dev.atelier.core.image.RgbaView;
 
 /**
@@ -58,14 +59,13 @@ final class LanczosStrip implements StripRunner.Worker {
     private void decodeRow(int sy) {
         int w = src.width();
         src.readRow(sy, 0, w, srcBytes, 0);
-        float[] lin = SrgbCodec.TO_LINEAR;
         byte[] b = srcBytes;
         float[] f = srcRow;
         for (int i = 0; i < 4 * w; i += 4) {
             float a = (b[i + 3] & 0xff) * (1f / 255f);
-            f[i] = lin[b[i] & 0xff] * a;
-            f[i + 1] = lin[b[i + 1] & 0xff] * a;
-            f[i + 2] = lin[b[i + 2] & 0xff] * a;
+            f[i] = ColorSpace.toLinear(b[i]) * a;
+            f[i + 1] = ColorSpace.toLinear(b[i + 1]) * a;
+            f[i + 2] = ColorSpace.toLinear(b[i + 2]) * a;
             f[i + 3] = a;
         }
     }
@@ -152,9 +152,9 @@ final class LanczosStrip implements StripRunner.Worker {
                 continue;
             }
             float inv = 1f / a;
-            o[base + i] = (byte) SrgbCodec.encode(c[i] * inv);
-            o[base + i + 1] = (byte) SrgbCodec.encode(c[i + 1] * inv);
-            o[base + i + 2] = (byte) SrgbCodec.encode(c[i + 2] * inv);
+            o[base + i] = (byte) ColorSpace.toSrgb8(c[i] * inv);
+            o[base + i + 1] = (byte) ColorSpace.toSrgb8(c[i + 1] * inv);
+            o[base + i + 2] = (byte) ColorSpace.toSrgb8(c[i + 2] * inv);
             o[base + i + 3] = (byte) ab;
         }
     }

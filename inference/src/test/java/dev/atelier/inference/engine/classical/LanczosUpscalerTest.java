@@ -182,21 +182,6 @@ class LanczosUpscalerTest {
     }
 
     @Test
-    void encodeRoundsExactlyInSrgbSpace() {
-        for (int k = 0; k < 256; k++) {
-            assertEquals(k, SrgbCodec.encode(SrgbCodec.TO_LINEAR[k]));
-        }
-        for (int i = 0; i <= 200_000; i++) {
-            float v = i / 200_000f;
-            double code = ColorSpace.encode(v) * 255.0;
-            if (Math.abs(code - Math.floor(code) - 0.5) < 1e-4) {
-                continue; // float thresholds may round either way within a hair of a half code
-            }
-            assertEquals(Math.round(code), SrgbCodec.encode(v), "at " + v);
-        }
-    }
-
-    @Test
     void upscaleTo16kFitsInABoundedHeap() throws Exception {
         String java = ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString());
