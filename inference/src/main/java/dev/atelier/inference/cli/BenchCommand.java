@@ -45,7 +45,12 @@ final class BenchCommand {
             startup(dir, runs, out);
         }
         if (only.equals("all") || only.equals("upscale")) {
-            UpscaleBenchmark.run(out, Math.min(runs, 3));
+            try {
+                out.println();
+                UpscaleBenchmark.run(out, Math.min(runs, 3));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         return 0;
     }
