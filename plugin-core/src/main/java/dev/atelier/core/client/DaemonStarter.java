@@ -41,6 +41,7 @@ final class DaemonStarter {
         }
     }
 
+    @SuppressWarnings("try") // the lock is held for the block's duration, never read
     private static SocketChannel startLocked(ClientOptions options) throws AtelierException {
         try {
             Path dir = SocketPaths.ensurePrivateDir(options.socket());

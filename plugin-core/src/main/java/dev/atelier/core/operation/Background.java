@@ -3,7 +3,7 @@ package dev.atelier.core.operation;
 import java.util.Optional;
 
 /** What is put behind a cut-out object. */
-public enum Background {
+public enum Background implements WireId {
     TRANSPARENT("transparent", 0x00000000),
     WHITE("white", 0xffffffff),
     GREY("grey", 0x808080ff),
@@ -17,6 +17,7 @@ public enum Background {
         this.rgba = rgba;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -27,11 +28,6 @@ public enum Background {
     }
 
     public static Optional<Background> byId(String id) {
-        for (Background b : values()) {
-            if (b.id.equalsIgnoreCase(id)) {
-                return Optional.of(b);
-            }
-        }
-        return Optional.empty();
+        return WireId.find(Background.class, id);
     }
 }

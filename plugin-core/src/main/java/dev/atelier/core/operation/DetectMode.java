@@ -3,7 +3,7 @@ package dev.atelier.core.operation;
 import java.util.Optional;
 
 /** The maps Detect can make (ControlNet-style conditioning images). */
-public enum DetectMode {
+public enum DetectMode implements WireId {
     CANNY("canny", "Edges (Canny)"),
     LINEART("lineart", "Line art"),
     DEPTH("depth", "Depth"),
@@ -19,6 +19,7 @@ public enum DetectMode {
         this.label = label;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -28,11 +29,6 @@ public enum DetectMode {
     }
 
     public static Optional<DetectMode> byId(String id) {
-        for (DetectMode m : values()) {
-            if (m.id.equalsIgnoreCase(id)) {
-                return Optional.of(m);
-            }
-        }
-        return Optional.empty();
+        return WireId.find(DetectMode.class, id);
     }
 }

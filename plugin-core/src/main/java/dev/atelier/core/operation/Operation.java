@@ -3,7 +3,7 @@ package dev.atelier.core.operation;
 import java.util.Optional;
 
 /** The operations Atelier offers, by stable wire id. */
-public enum Operation {
+public enum Operation implements WireId {
     IMG2IMG("img2img", "Img2Img", false),
     RETOUCH("retouch", "Retouch", true),
     EXPAND("expand", "Expand", false),
@@ -23,6 +23,7 @@ public enum Operation {
     }
 
     /** Returns the wire id, e.g. {@code remove-background}. */
+    @Override
     public String id() {
         return id;
     }
@@ -37,11 +38,6 @@ public enum Operation {
     }
 
     public static Optional<Operation> byId(String id) {
-        for (Operation op : values()) {
-            if (op.id.equals(id)) {
-                return Optional.of(op);
-            }
-        }
-        return Optional.empty();
+        return WireId.find(Operation.class, id);
     }
 }

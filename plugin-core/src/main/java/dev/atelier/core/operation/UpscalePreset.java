@@ -3,7 +3,7 @@ package dev.atelier.core.operation;
 import java.util.Optional;
 
 /** Upscale presets, from faithful to inventive. */
-public enum UpscalePreset {
+public enum UpscalePreset implements WireId {
     /** Sharp resampling (Lanczos) or an ESRGAN model; never invents detail. */
     PRECISE("precise", "Precise"),
     /** ESRGAN plus a light diffusion refinement where installed. */
@@ -19,6 +19,7 @@ public enum UpscalePreset {
         this.label = label;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -28,11 +29,6 @@ public enum UpscalePreset {
     }
 
     public static Optional<UpscalePreset> byId(String id) {
-        for (UpscalePreset p : values()) {
-            if (p.id.equalsIgnoreCase(id)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return WireId.find(UpscalePreset.class, id);
     }
 }

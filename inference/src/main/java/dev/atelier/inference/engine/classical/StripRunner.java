@@ -65,6 +65,10 @@ final class StripRunner {
                     throw rethrow(t);
                 }
                 progress.report((double) i / n, label + " strip " + i + "/" + n);
+                if (cancel.isCancelled() && i < n) {
+                    next.set(n); // workers may be strips ahead of this loop; stop them now, not at the end
+                    cancel.check();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
