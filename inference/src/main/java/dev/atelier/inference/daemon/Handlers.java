@@ -31,7 +31,8 @@ final class Handlers {
     Handlers(Daemon daemon, Connection connection) {
         this.daemon = daemon;
         this.connection = connection;
-        this.decoder = new SubmitDecoder(daemon.config().maxInputPixels(), daemon.config().maxOutputPixels());
+        this.decoder = new SubmitDecoder(daemon.config().maxInputPixels(), daemon.config().maxOutputPixels(),
+                daemon.engines());
     }
 
     void handle(Frame frame) throws AtelierException, IOException {

@@ -17,6 +17,7 @@ import dev.atelier.core.panel.BuiltInPanels;
 import dev.atelier.core.panel.Panel;
 import dev.atelier.core.protocol.BlobInfo;
 import dev.atelier.core.protocol.Frame;
+import dev.atelier.inference.engine.EngineRegistry;
 import dev.atelier.inference.engine.JobInput;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,10 +33,12 @@ final class SubmitDecoder {
 
     private final long maxInputPixels;
     private final long maxOutputPixels;
+    private final EngineRegistry engines;
 
-    SubmitDecoder(long maxInputPixels, long maxOutputPixels) {
+    SubmitDecoder(long maxInputPixels, long maxOutputPixels, EngineRegistry engines) {
         this.maxInputPixels = maxInputPixels;
         this.maxOutputPixels = maxOutputPixels;
+        this.engines = engines;
     }
 
     /** A decoded submission. */
@@ -49,6 +52,10 @@ final class SubmitDecoder {
         String opId = header.get("op").getAsString();
         Operation op = Operation.byId(opId).orElseThrow(() -> new AtelierException(ErrorCode.UNKNOWN_OPERATION,
                 "Unknown operation '" + opId + "'; known: " + knownOperations()));
+        Optional<String> unavailable = engines.unavailableReason(op);
+        if (unavailable.isPresent()) { // say so before asking the user to fix parameters or masks
+            throw new AtelierException(ErrorCode.OPERATION_UNAVAILABLE, unavailable.get());
+        }
         Panel panel = BuiltInPanels.byId(op.id()).orElseThrow();
         OperationRequest request = panel.bind(params(header));
 

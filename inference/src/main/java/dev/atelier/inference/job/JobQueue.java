@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,6 +33,10 @@ public final class JobQueue implements AutoCloseable {
     private final Lane light;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final AtomicInteger[] ended = { // by JobState ordinal
+        new AtomicInteger(), new AtomicInteger(),
+        new AtomicInteger(), new AtomicInteger(),
+        new AtomicInteger()};
 
     public JobQueue(EngineRegistry engines, ResultStore store, int lightThreads) {
         this.engines = engines;
@@ -76,6 +81,7 @@ public final class JobQueue implements AutoCloseable {
         job.cancelToken().cancel();
         if ((job.heavy() ? heavy : light).remove(job)) {
             job.fail(new AtelierException(ErrorCode.CANCELLED, "Cancelled before it started"));
+            ended[JobState.CANCELLED.ordinal()].incrementAndGet();
         }
         return true;
     }
@@ -99,16 +105,30 @@ public final class JobQueue implements AutoCloseable {
         return store;
     }
 
+    /** Returns jobs queued and running now, and those done, failed or cancelled since the daemon started. */
     public QueueCounts counts() {
-        int[] n = new int[JobState.values().length];
-        jobs.values().forEach(j -> n[j.state().ordinal()]++);
-        return new QueueCounts(n[0], n[1], n[2], n[3], n[4]);
+        int queued = 0;
+        int running = 0;
+        for (Job j : jobs.values()) {
+            queued += j.state() == JobState.QUEUED ? 1 : 0;
+            running += j.state() == JobState.RUNNING ? 1 : 0;
+        }
+        return new QueueCounts(queued, running, ended[JobState.DONE.ordinal()].get(),
+                ended[JobState.FAILED.ordinal()].get(), ended[JobState.CANCELLED.ordinal()].get());
     }
 
     private void run(Job job) {
         if (!job.markRunning()) {
             return; // cancelled while queued
         }
+        try {
+            execute(job);
+        } finally {
+            ended[job.state().ordinal()].incrementAndGet();
+        }
+    }
+
+    private void execute(Job job) {
         try {
             job.cancelToken().check();
             EngineRegistry.Route route = engines.route(job.request());
