@@ -63,6 +63,9 @@ final class DaemonStarter {
     private static SocketChannel launchAndConnect(ClientOptions options, Path dir)
             throws IOException, AtelierException {
         Path log = dir.resolve("daemon.log");
+        if (Files.exists(log) && Files.size(log) > (1 << 20)) { // keep one old log, never an ever-growing one
+            Files.move(log, dir.resolve("daemon.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             command.add("/usr/bin/setsid"); // own session: a Ctrl+C in the starting terminal must not kill it
