@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every kind of bad input gets a clear, coded error — and after each one the daemon still serves a fresh
@@ -154,13 +156,13 @@ class DaemonBadInputTest {
         assertEquals(ErrorCode.IMAGE_TOO_LARGE, reply.errorCode());
     }
 
-    @Test
-    void zeroSizedImageIsAProtocolError() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"0, 0", "-5, 4", "4, -1"})
+    void zeroOrNegativeImageSizeIsAProtocolError(int width, int height) throws Exception {
         try (RawConnection raw = new RawConnection(fixture.socket())) {
             raw.hello();
-            // SUBMIT {"id":2,"op":"upscale","blobs":[{"name":"image","offset":0,"length":0,"format":"rgba8","width":0,"height":0}]}
             String json = "{\"id\":2,\"op\":\"upscale\",\"blobs\":[{\"name\":\"image\",\"offset\":0,\"length\":0,"
-                    + "\"format\":\"rgba8\",\"width\":0,\"height\":0}]}";
+                    + "\"format\":\"rgba8\",\"width\":" + width + ",\"height\":" + height + "}]}";
             raw.sendBytes(frameBytes(0x05, json, new byte[0]));
             Frame reply = raw.read().orElseThrow();
             assertEquals(ErrorCode.BAD_BLOB, reply.errorCode());
