@@ -146,7 +146,8 @@ public final class JobQueue implements AutoCloseable {
                     "Out of memory: try a smaller image or factor, or give the daemon more memory (ATELIER_JAVA_OPTS=-Xmx…)"));
         } catch (IOException e) {
             job.fail(new AtelierException(ErrorCode.INTERNAL, "Could not store the result: " + e.getMessage(), e));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            // Any engine bug ends this job with a message; the worker thread and the daemon carry on.
             LOG.log(Level.WARNING, "engine failed on " + job.id(), e);
             job.fail(new AtelierException(ErrorCode.ENGINE_FAILURE, "Engine failed: " + e, e));
         }

@@ -49,7 +49,13 @@ final class Lane implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            runner.accept(job);
+            try {
+                runner.accept(job);
+            } catch (RuntimeException | Error e) {
+                // The runner already turns engine failures into failed jobs; this only keeps the lane alive.
+                java.util.logging.Logger.getLogger(Lane.class.getName())
+                        .log(java.util.logging.Level.SEVERE, "job runner failed", e);
+            }
         }
     }
 

@@ -127,4 +127,18 @@ class JobQueueTest {
         assertEquals(Optional.empty(), queue.get(job.id()));
         assertEquals(Optional.empty(), queue.store().get(job.id()));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"crash:linkage", "crash:runtime"})
+    void anEngineCrashFailsOnlyThatJob(String prompt) throws Exception {
+        JobListener crashed = mock(JobListener.class);
+        Job bad = queue.submit(new Img2ImgRequest(new Generation(prompt, "", 1, 7, 1, 1), 50),
+                JobInput.of(SeededImages.gradient(4, 4)), 0, crashed);
+        verify(crashed, timeout(5000)).onFailure(eq(bad), argThat(e -> e.code() == ErrorCode.ENGINE_FAILURE
+                && e.getMessage().startsWith("Engine failed: java.lang.")));
+        JobListener next = mock(JobListener.class);
+        Job good = queue.submit(new Img2ImgRequest(new Generation("fine", "", 1, 7, 1, 1), 50),
+                JobInput.of(SeededImages.gradient(4, 4)), 0, next);
+        verify(next, timeout(5000)).onResult(eq(good), any()); // the heavy lane's only worker survived
+    }
 }

@@ -18,7 +18,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A steerable engine for queue and daemon tests. Img2img returns the inverted image at once. Retouch runs
+ * A steerable engine for queue and daemon tests. Img2img returns the inverted image at once (or, for a prompt
+ * {@code crash:linkage} / {@code crash:runtime}, throws like a broken engine). Retouch runs
  * {@code steps} steps (its {@code steps} field), each waiting for a permit from {@link #allow(int)} and checking
  * the cancel token, and announces itself on {@link #started()} — so a test can hold a job "running" without
  * sleeping.
@@ -58,6 +59,11 @@ public final class FakeEngine implements Engine {
     public OperationResult run(OperationRequest request, JobInput input, ProgressSink progress, CancelToken cancel)
             throws AtelierException {
         cancel.check();
+        if (request instanceof Img2ImgRequest i && i.generation().prompt().startsWith("crash:")) {
+            // Engine bugs as they happen in the field: a class missing from a replaced jar, or a plain bug.
+            throw i.generation().prompt().equals("crash:linkage")
+                    ? new NoClassDefFoundError("dev/atelier/Missing") : new IllegalStateException("engine bug");
+        }
         if (request instanceof RetouchRequest r) {
             started.add(Long.toString(r.generation().seed()));
             int steps = r.generation().steps();
