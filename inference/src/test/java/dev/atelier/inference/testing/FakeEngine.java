@@ -61,8 +61,10 @@ public final class FakeEngine implements Engine {
         cancel.check();
         if (request instanceof Img2ImgRequest i && i.generation().prompt().startsWith("crash:")) {
             // Engine bugs as they happen in the field: a class missing from a replaced jar, or a plain bug.
-            throw i.generation().prompt().equals("crash:linkage")
-                    ? new NoClassDefFoundError("dev/atelier/Missing") : new IllegalStateException("engine bug");
+            if (i.generation().prompt().equals("crash:linkage")) {
+                throw new NoClassDefFoundError("dev/atelier/Missing");
+            }
+            throw new IllegalStateException("engine bug");
         }
         if (request instanceof RetouchRequest r) {
             started.add(Long.toString(r.generation().seed()));
