@@ -64,6 +64,7 @@ final class Handlers {
         JsonObject r = reply(frame);
         r.addProperty("daemon", "atelier");
         r.addProperty("version", VERSION);
+        r.addProperty("build", BuildStamp.current());
         r.addProperty("protocol", Wire.VERSION);
         r.addProperty("pid", ProcessHandle.current().pid());
         connection.send(Frame.of(MessageType.WELCOME, r));
