@@ -6,7 +6,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -68,12 +67,5 @@ public final class SocketPaths {
             Files.setPosixFilePermissions(dir, PRIVATE_DIR);
         }
         return dir;
-    }
-
-    /** Returns a copy of the environment with the socket set, for launching a daemon on a given path. */
-    public static Map<String, String> withSocket(Map<String, String> env, Path socket) {
-        Map<String, String> copy = new java.util.HashMap<>(env);
-        copy.put("ATELIER_SOCKET", socket.toString());
-        return copy;
     }
 }
