@@ -55,7 +55,7 @@ public final class SocketPaths {
             }
         }
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException("socket folder " + dir + " is not a directory");
+            throw new IOException("socket folder " + dir + " is not a plain directory (a link or a file?)");
         }
         String owner = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName();
         String me = System.getProperty("user.name");

@@ -50,6 +50,6 @@ class SocketPathsTest {
         Path real = Files.createDirectory(dir.resolve("real"));
         Path link = Files.createSymbolicLink(dir.resolve("link"), real);
         IOException e = assertThrows(IOException.class, () -> SocketPaths.ensurePrivateDir(link.resolve("a.sock")));
-        assertEquals("socket folder " + link + " is not a directory", e.getMessage());
+        assertEquals("socket folder " + link + " is not a plain directory (a link or a file?)", e.getMessage());
     }
 }
