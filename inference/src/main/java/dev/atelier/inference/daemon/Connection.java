@@ -117,11 +117,15 @@ final class Connection implements AutoCloseable {
         trySend(Frame.error(request.id(), code, message));
     }
 
-    /** Follows a job on this connection; the watch ends with the job or with the connection. */
-    void watch(Job job, Integer requestId) {
+    /**
+     * Follows a job on this connection; the watch ends with the job or with the connection. Its frames are held
+     * until {@link Watch#arm()}, so a reply that must come first (ACCEPTED) can be sent in between.
+     */
+    Watch watch(Job job, Integer requestId) {
         Watch w = new Watch(this, job, requestId);
         watches.add(w);
         job.addListener(w);
+        return w;
     }
 
     void unwatch(Watch w) {

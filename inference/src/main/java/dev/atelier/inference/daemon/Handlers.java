@@ -89,12 +89,15 @@ final class Handlers {
         JsonObject h = frame.header();
         int priority = h.has("priority") ? h.get("priority").getAsInt() : 0;
         boolean watch = !h.has("watch") || h.get("watch").getAsBoolean();
-        Job job = daemon.queue().submit(s.request(), s.input(), priority, null);
+        Watch[] watcher = new Watch[1];
+        // The watch is attached before the job can start (no early progress is lost) and armed after ACCEPTED.
+        Job job = daemon.queue().submit(s.request(), s.input(), priority, null,
+                j -> watcher[0] = watch ? connection.watch(j, null) : null);
         JsonObject r = reply(frame);
         r.addProperty("job", job.id());
         connection.send(Frame.of(MessageType.ACCEPTED, r));
-        if (watch) {
-            connection.watch(job, null); // after ACCEPTED, so the host always knows the id first
+        if (watcher[0] != null) {
+            watcher[0].arm();
         }
     }
 
@@ -117,7 +120,7 @@ final class Handlers {
                 throw new AtelierException(ErrorCode.BUSY, "Job " + id + " is still " + job.get().state()
                         .name().toLowerCase() + " (" + Math.round(job.get().fraction() * 100) + " %)");
             }
-            connection.watch(job.get(), rid);
+            connection.watch(job.get(), rid).arm();
             return;
         }
         if (job.isPresent() && job.get().state() != JobState.DONE) {

@@ -23,6 +23,8 @@ final class Watch implements JobListener {
     private final Integer requestId;
     private double lastFraction = -1;
     private long lastSent;
+    private boolean armed;
+    private final java.util.List<Frame> held = new java.util.ArrayList<>();
 
     Watch(Connection connection, Job job, Integer requestId) {
         this.connection = connection;
@@ -32,6 +34,21 @@ final class Watch implements JobListener {
 
     Job job() {
         return job;
+    }
+
+    /** Starts sending; events that came before (the job may start before ACCEPTED is out) go first, in order. */
+    synchronized void arm() {
+        armed = true;
+        held.forEach(connection::sendLater);
+        held.clear();
+    }
+
+    private synchronized void emit(Frame frame) {
+        if (armed) {
+            connection.sendLater(frame);
+        } else {
+            held.add(frame);
+        }
     }
 
     @Override
@@ -47,20 +64,20 @@ final class Watch implements JobListener {
         h.addProperty("fraction", fraction);
         h.addProperty("message", message);
         Frame f = Frame.of(MessageType.PROGRESS, h);
-        connection.sendLater(preview == null ? f : f.withRaster("preview", preview));
+        emit(preview == null ? f : f.withRaster("preview", preview));
     }
 
     @Override
     public void onResult(Job j, OperationResult result) {
         connection.unwatch(this);
-        connection.sendLater(resultFrame(requestId, j.id(), result));
+        emit(resultFrame(requestId, j.id(), result));
         j.forgetResult(); // the store keeps the durable copy until RELEASE
     }
 
     @Override
     public void onFailure(Job j, AtelierException error) {
         connection.unwatch(this);
-        connection.sendLater(failureFrame(requestId, j.id(), error));
+        emit(failureFrame(requestId, j.id(), error));
     }
 
     static Frame resultFrame(Integer requestId, String jobId, OperationResult result) {

@@ -51,6 +51,16 @@ public final class JobQueue implements AutoCloseable {
      */
     public Job submit(OperationRequest request, JobInput input, int priority, JobListener listener)
             throws AtelierException {
+        return submit(request, input, priority, listener, job -> {});
+    }
+
+    /**
+     * Queues a request like {@link #submit(OperationRequest, JobInput, int, JobListener)}, calling
+     * {@code beforeQueued} with the new job before any worker can start it — the daemon announces the job id and
+     * attaches its watcher there, so a host never misses the first progress events.
+     */
+    public Job submit(OperationRequest request, JobInput input, int priority, JobListener listener,
+            java.util.function.Consumer<Job> beforeQueued) throws AtelierException {
         EngineRegistry.Route route = engines.route(request);
         if (!route.found()) {
             throw new AtelierException(ErrorCode.OPERATION_UNAVAILABLE, route.reason());
@@ -64,6 +74,7 @@ public final class JobQueue implements AutoCloseable {
             job.addListener(listener);
         }
         jobs.put(id, job);
+        beforeQueued.accept(job);
         (isHeavy ? heavy : light).add(job);
         return job;
     }

@@ -135,4 +135,20 @@ class DaemonJobsTest {
         AtelierException e = assertThrows(AtelierException.class, () -> fixture.client().cancel("j-nope"));
         assertEquals(ErrorCode.UNKNOWN_JOB, e.code());
     }
+
+    @Test
+    void progressCarriesPreviewImagesToTheHost() throws Exception {
+        fixture.fake().allowAll();
+        java.util.List<Raster> previews = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fixture.client().run(retouch(SeededImages.gradient(8, 8), 1, 3, 0), (f, m, p) -> {
+            messages.add(m);
+            if (p != null) {
+                previews.add(p);
+            }
+        });
+        assertEquals(java.util.List.of("step 1/3", "step 2/3", "step 3/3"), messages);
+        assertEquals(3, previews.size());
+        assertEquals(Raster.filled(4, 4, 0x336699ff), previews.get(2));
+    }
 }

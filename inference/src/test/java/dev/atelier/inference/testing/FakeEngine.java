@@ -81,7 +81,8 @@ public final class FakeEngine implements Engine {
                         cancel.check();
                     }
                 }
-                progress.report((i + 1.0) / steps, "step " + (i + 1) + "/" + steps);
+                // Every step comes with a preview, as a diffusion engine's latent preview would.
+                progress.report((i + 1.0) / steps, "step " + (i + 1) + "/" + steps, Raster.filled(4, 4, 0x336699ff));
             }
         }
         return OperationResult.whole(invert(input.image()), List.of());
