@@ -36,7 +36,7 @@ public final class AtelierCli {
 
     static int run(List<String> argv, PrintStream out, PrintStream err) {
         if (argv.isEmpty() || argv.get(0).equals("help") || argv.get(0).equals("--help") || argv.get(0).equals("-h")) {
-            out.println(USAGE);
+            (argv.isEmpty() ? err : out).println(USAGE); // no command is a usage error: help goes to stderr
             return argv.isEmpty() ? 2 : 0;
         }
         String command = argv.get(0);
