@@ -22,6 +22,8 @@ public final class AtelierCli {
               daemon [--socket PATH] [--idle-exit 30m]
                                                 run the daemon in the foreground
               stop                              stop the running daemon
+              install --host gimp [--prefix DIR]
+                                                install a host plug-in (uninstall removes exactly that)
               bench [--runs N] [--only ipc|start|upscale]
                                                 print throughput and speed figures
             operations: img2img, retouch, expand, upscale, remove-background, detect, prep-3d
@@ -50,6 +52,8 @@ public final class AtelierCli {
                 case "stop" -> InfoCommands.stop(rest, out);
                 case "demo" -> DemoCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out);
+                case "install" -> InstallCommand.run(true, rest, out);
+                case "uninstall" -> InstallCommand.run(false, rest, out);
                 default -> throw new UsageException("unknown command '" + command + "' (try 'atelier help')");
             };
         } catch (UsageException e) {
