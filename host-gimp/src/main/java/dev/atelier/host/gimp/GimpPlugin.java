@@ -1,0 +1,326 @@
+package dev.atelier.host.gimp;
+
+import com.google.gson.JsonElement;
+import com.sun.jna.Pointer;
+import dev.atelier.core.client.ClientOptions;
+import dev.atelier.core.client.DaemonClient;
+import dev.atelier.core.client.JobHandle;
+import dev.atelier.core.client.Submission;
+import dev.atelier.core.error.AtelierException;
+import dev.atelier.core.error.ErrorCode;
+import dev.atelier.core.image.HostPixels;
+import dev.atelier.core.image.Mask;
+import dev.atelier.core.image.Raster;
+import dev.atelier.core.operation.Operation;
+import dev.atelier.core.operation.OperationResult;
+import dev.atelier.core.panel.BuiltInPanels;
+import dev.atelier.core.panel.Panel;
+import dev.atelier.core.panel.SourceField;
+import dev.atelier.core.panel.SourceKind;
+import dev.atelier.host.gimp.jna.Gimp;
+import dev.atelier.host.gimp.jna.Params;
+import dev.atelier.host.gimp.jna.PdbValue;
+import dev.atelier.host.gimp.pdb.ProcedureSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The GIMP 2.10 plug-in. GIMP runs its launcher as {@code atelier -gimp RFD WFD -query|-init|-run MODE}; the
+ * launcher passes its own path first, so {@link #main} gets {@code [argv0, -gimp, rfd, wfd, mode, stackmode]} and
+ * hands them to {@code gimp_main}. Query installs one procedure per built-in panel; run reads the drawable (and
+ * selection), submits it to the daemon, shows progress and inserts the result as a new layer in one undo step.
+ *
+ * <p>Other entry points: {@code --warmup} (loads the classes a call uses, for the installer's class-data archive)
+ * and {@code --cancel SOCKET JOB} (the cancel watchdog's call, see {@link CancelGuard}).
+ */
+public final class GimpPlugin {
+
+    /** Image types the menu entries accept; a script passing an indexed image gets a clear error. */
+    public static final String IMAGE_TYPES = "RGB*, GRAY*";
+    /** Set to 1 to make every call first throw a million caught NullPointerExceptions (libjsig check). */
+    public static final String STRESS_ENV = "ATELIER_GIMP_STRESS";
+
+    private static final String RGBA = "R'G'B'A u8";
+
+    private final Gimp gimp;
+    private final Path pluginDir;
+    private final Map<String, ProcedureSpec> specs = new LinkedHashMap<>();
+    /** The return values GIMP reads after run() returns; kept referenced until the next call. */
+    private Params.Block returnValues;
+
+    GimpPlugin(Gimp gimp, Path pluginDir) {
+        this.gimp = gimp;
+        this.pluginDir = pluginDir;
+        for (Panel p : BuiltInPanels.all()) {
+            ProcedureSpec spec = ProcedureSpec.of(p.descriptor());
+            specs.put(spec.name(), spec);
+        }
+    }
+
+    public static void main(String[] args) {
+        if (args.length >= 1 && args[0].equals("--warmup")) {
+            Warmup.run();
+            return;
+        }
+        if (args.length == 3 && args[0].equals("--cancel")) {
+            System.exit(cancel(Path.of(args[1]), args[2]));
+        }
+        if (args.length < 2 || !args[1].equals("-gimp")) {
+            System.err.println("This is a GIMP plug-in; GIMP starts it. Install it with: atelier install --host gimp");
+            System.exit(2);
+        }
+        Path argv0 = Path.of(args[0]).toAbsolutePath();
+        GimpPlugin plugin = new GimpPlugin(Gimp.load(), argv0.getParent());
+        int rc = plugin.gimp.main(plugin::query, plugin::runCallback, args);
+        System.exit(rc);
+    }
+
+    /** Installs one procedure per panel, each under Filters ▸ Atelier. */
+    void query() {
+        for (ProcedureSpec spec : specs.values()) {
+            gimp.installProcedure(spec.name(), spec.blurb(), help(spec), spec.menuLabel(), IMAGE_TYPES,
+                    spec.params(), spec.returns());
+            gimp.menuRegister(spec.name(), ProcedureSpec.MENU_PATH);
+        }
+    }
+
+    private static String help(ProcedureSpec spec) {
+        return spec.panel().description() + " Runs in the Atelier daemon; the result is added as a new layer "
+                + "(the image is left untouched when the call fails).";
+    }
+
+    private void runCallback(String name, int nParams, Pointer params, Pointer nReturnVals, Pointer returnVals) {
+        List<PdbValue> out;
+        try {
+            out = run(name, Params.read(params, nParams));
+        } catch (Throwable t) { // nothing may escape into C
+            out = error(Gimp.STATUS_EXECUTION_ERROR, "Atelier: internal error: " + t);
+        }
+        returnValues = Params.write(out);
+        nReturnVals.setInt(0, out.size());
+        returnVals.setPointer(0, returnValues.pointer());
+    }
+
+    /** Runs one call and returns its return values (status first). */
+    List<PdbValue> run(String name, List<PdbValue> params) {
+        ProcedureSpec spec = specs.get(name);
+        if (spec == null) {
+            return error(Gimp.STATUS_CALLING_ERROR, "Atelier: unknown procedure " + name);
+        }
+        if (params.size() < ProcedureSpec.FIXED_ARGS) {
+            return error(Gimp.STATUS_CALLING_ERROR, "Atelier: " + name + " needs run-mode, image and drawable");
+        }
+        int runMode = params.get(0).asInt();
+        int image = params.get(1).asInt();
+        int drawable = params.get(2).asInt();
+        boolean interactive = runMode == Gimp.RUN_INTERACTIVE;
+        if (interactive && params.size() < spec.params().size()) {
+            return dialog(spec, image, drawable);
+        }
+        if ("1".equals(System.getenv(STRESS_ENV))) {
+            Warmup.stress();
+        }
+        List<Object> fieldArgs = new ArrayList<>();
+        for (PdbValue v : params.subList(ProcedureSpec.FIXED_ARGS, params.size())) {
+            fieldArgs.add(v.value());
+        }
+        try {
+            int layer = execute(spec, image, drawable, spec.valuesOf(fieldArgs));
+            return List.of(PdbValue.status(Gimp.STATUS_SUCCESS), PdbValue.layer(layer));
+        } catch (AtelierException e) {
+            if (e.code() == ErrorCode.CANCELLED) {
+                return error(Gimp.STATUS_CANCEL, "Atelier: cancelled");
+            }
+            String message = e.code() == ErrorCode.DAEMON_UNAVAILABLE
+                    ? "Atelier: could not reach the daemon: " + e.getMessage()
+                    : "Atelier: " + e.getMessage();
+            return fail(interactive, message);
+        } catch (UserError e) {
+            return fail(interactive, e.getMessage());
+        } catch (RuntimeException e) {
+            return fail(interactive, "Atelier: " + spec.panel().title() + " failed: " + e);
+        }
+    }
+
+    private List<PdbValue> fail(boolean interactive, String message) {
+        String line = oneLine(message);
+        if (interactive) {
+            gimp.message(line);
+        }
+        return error(Gimp.STATUS_EXECUTION_ERROR, line);
+    }
+
+    /** Opens the generated Script-Fu dialog, which calls this procedure again non-interactively. */
+    private List<PdbValue> dialog(ProcedureSpec spec, int image, int drawable) {
+        String dialog = dev.atelier.host.gimp.scriptfu.ScriptFu.dialogName(spec);
+        List<PdbValue> ret = gimp.runProcedure(dialog, List.of(PdbValue.int32(Gimp.RUN_INTERACTIVE),
+                PdbValue.image(image), PdbValue.drawable(drawable)));
+        int status = ret.isEmpty() ? Gimp.STATUS_CALLING_ERROR : ret.get(0).asInt();
+        if (status == Gimp.STATUS_SUCCESS) {
+            return List.of(PdbValue.status(status), PdbValue.layer(gimp.activeLayer(image)));
+        }
+        if (status == Gimp.STATUS_CANCEL) {
+            return List.of(PdbValue.status(status));
+        }
+        if (status == Gimp.STATUS_CALLING_ERROR && ret.size() < 2) {
+            return fail(true, "Atelier: the dialog " + dialog + " is missing; reinstall with: atelier install "
+                    + "--host gimp");
+        }
+        return ret.size() > 1 ? List.of(ret.get(0), ret.get(1)) : List.of(PdbValue.status(status));
+    }
+
+    /** Reads, submits, waits and inserts; returns the new layer. Touches the image only once the result is in. */
+    private int execute(ProcedureSpec spec, int image, int drawable, Map<String, JsonElement> values)
+            throws AtelierException, UserError {
+        Panel panel = BuiltInPanels.byId(spec.panel().id()).orElseThrow();
+        String title = panel.descriptor().title();
+        int baseType = gimp.imageBaseType(image);
+        if (baseType == Gimp.INDEXED) {
+            throw new UserError("Atelier: indexed images are not supported; convert to RGB (Image ▸ Mode ▸ RGB)");
+        }
+        int w = gimp.drawableWidth(drawable);
+        int h = gimp.drawableHeight(drawable);
+        int[] off = gimp.drawableOffsets(drawable);
+        Raster pixels = HostPixels.fromGimpRgba(w, h, gimp.read(drawable, 0, 0, w, h, RGBA, 4));
+        Submission.Builder sub = Submission.builder().setOperation(panel.descriptor().operation().id())
+                .setImage(pixels).optPriority(10);
+        values.forEach(sub::optParam);
+        if (wantsSelection(panel)) {
+            sub.optMask(selectionMask(image, off[0], off[1], w, h));
+        }
+        PluginConfig config;
+        try {
+            config = PluginConfig.read(pluginDir);
+        } catch (java.io.IOException e) {
+            throw new UserError("Atelier: bad settings: " + e.getMessage());
+        }
+        ClientOptions options = config.clientOptions();
+        OperationResult result;
+        gimp.progressInit("Atelier " + title + "…");
+        try (DaemonClient client = DaemonClient.connect(options)) {
+            AtomicReference<Double> progress = new AtomicReference<>();
+            JobHandle job = client.submit(sub.build(), (f, msg, preview) -> progress.set(f));
+            try (CancelGuard guard = CancelGuard.arm(job.id(), options.socket(), () -> cancelQuietly(job))) {
+                while (!job.isDone()) {
+                    Double f = progress.getAndSet(null);
+                    if (f != null) {
+                        gimp.progressUpdate(Math.max(0, Math.min(1, f)));
+                    }
+                    sleep(40);
+                }
+                result = job.await();
+            }
+        }
+        gimp.progressUpdate(1.0);
+        return insert(spec, image, baseType, off, w, result, values);
+    }
+
+    private int insert(ProcedureSpec spec, int image, int baseType, int[] off, int w, OperationResult r,
+            Map<String, JsonElement> values) throws UserError {
+        String title = spec.panel().title();
+        JsonElement prompt = values.get("prompt");
+        String name = "Atelier " + title
+                + (prompt != null && !prompt.getAsString().isBlank() ? ": " + oneLine(prompt.getAsString()) : "");
+        int rw = r.image().width();
+        int rh = r.image().height();
+        int imgW = gimp.imageWidth(image);
+        int imgH = gimp.imageHeight(image);
+        gimp.undoGroupStart(image);
+        try {
+            int lx;
+            int ly;
+            if (spec.panel().operation() == Operation.UPSCALE) {
+                int factor = Math.max(1, Math.round(r.canvasWidth() / (float) w));
+                if (!gimp.scaleImage(image, imgW * factor, imgH * factor)) {
+                    throw new UserError("Atelier: could not scale the image by " + factor);
+                }
+                lx = off[0] * factor + r.x();
+                ly = off[1] * factor + r.y();
+            } else {
+                lx = off[0] + r.x();
+                ly = off[1] + r.y();
+                int minX = Math.min(0, lx);
+                int minY = Math.min(0, ly);
+                int maxX = Math.max(imgW, lx + rw);
+                int maxY = Math.max(imgH, ly + rh);
+                if (minX < 0 || minY < 0 || maxX > imgW || maxY > imgH) {
+                    gimp.resizeImage(image, maxX - minX, maxY - minY, -minX, -minY);
+                    lx -= minX;
+                    ly -= minY;
+                }
+            }
+            int type = baseType == Gimp.GRAY ? Gimp.GRAYA_IMAGE : Gimp.RGBA_IMAGE;
+            int layer = gimp.addLayer(image, name, rw, rh, type, lx, ly);
+            if (layer < 0) {
+                throw new UserError("Atelier: GIMP refused the new layer");
+            }
+            gimp.write(layer, rw, rh, RGBA, HostPixels.toGimpRgba(r.image()));
+            return layer;
+        } finally {
+            gimp.undoGroupEnd(image);
+            gimp.displaysFlush();
+        }
+    }
+
+    private static boolean wantsSelection(Panel panel) {
+        return panel.descriptor().fields().stream().anyMatch(
+                f -> f instanceof SourceField s && s.allowed().contains(SourceKind.SELECTION));
+    }
+
+    /** The selection over the drawable's area, or everything when nothing is selected. */
+    private Mask selectionMask(int image, int x, int y, int w, int h) {
+        if (gimp.selectionIsEmpty(image)) {
+            return Mask.filled(w, h, 255);
+        }
+        return Mask.wrap(w, h, gimp.read(gimp.imageSelection(image), x, y, w, h, "Y u8", 1));
+    }
+
+    private static void cancelQuietly(JobHandle job) {
+        try {
+            if (!job.isDone()) {
+                job.cancel();
+            }
+        } catch (AtelierException | RuntimeException e) {
+            // Best effort while the process is going away.
+        }
+    }
+
+    /** {@code --cancel SOCKET JOB}: cancel a job of a plug-in process that GIMP killed. */
+    static int cancel(Path socket, String jobId) {
+        try (DaemonClient client = DaemonClient.connect(ClientOptions.builder().setSocket(socket)
+                .optClientName("atelier-gimp-cancel").optRequestTimeout(Duration.ofSeconds(5)).build())) {
+            client.cancel(jobId);
+            return 0;
+        } catch (AtelierException e) {
+            return 1;
+        }
+    }
+
+    private static List<PdbValue> error(int status, String message) {
+        return List.of(PdbValue.status(status), PdbValue.string(oneLine(message)));
+    }
+
+    static String oneLine(String s) {
+        return s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A problem to tell the user as is (already worded, one line). */
+    static final class UserError extends Exception {
+        UserError(String message) {
+            super(message);
+        }
+    }
+}
