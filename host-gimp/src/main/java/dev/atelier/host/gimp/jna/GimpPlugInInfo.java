@@ -31,6 +31,11 @@ public final class GimpPlugInInfo extends Structure {
 
     public GimpPlugInInfo() {}
 
+    /** Returns a field's byte offset (for layout tests). */
+    int offsetOf(String field) {
+        return fieldOffset(field);
+    }
+
     GimpPlugInInfo(VoidProc query, RunProc run) {
         this.query_proc = query;
         this.run_proc = run;
