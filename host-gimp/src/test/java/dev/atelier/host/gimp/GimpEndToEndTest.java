@@ -1,0 +1,220 @@
+package dev.atelier.host.gimp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.atelier.core.client.ClientOptions;
+import dev.atelier.core.client.DaemonClient;
+import dev.atelier.core.client.Submission;
+import dev.atelier.core.host.InstallOptions;
+import dev.atelier.core.image.Png;
+import dev.atelier.core.image.Raster;
+import dev.atelier.host.gimp.install.GimpInstaller;
+import dev.atelier.inference.daemon.Daemon;
+import dev.atelier.inference.daemon.DaemonConfig;
+import dev.atelier.inference.engine.EngineContext;
+import dev.atelier.inference.engine.EngineRegistry;
+import dev.atelier.inference.engine.classical.ClassicalEngineProvider;
+import dev.atelier.inference.engine.classical.LanczosUpscaler;
+import dev.atelier.testkit.ImageAssert;
+import dev.atelier.testkit.Requirements;
+import dev.atelier.testkit.SeededImages;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The plug-in in a real GIMP 2.10, headless ({@code gimp -i -b -}): installed with {@link GimpInstaller} into a
+ * throwaway config folder, talking to a real daemon (classical engine only) on a socket in a temp folder. GIMP's
+ * exit code is always 0, so the checks read the files and the messages the Script-Fu program prints.
+ */
+class GimpEndToEndTest {
+
+    private static final Duration GIMP_TIMEOUT = Duration.ofSeconds(40);
+
+    @TempDir
+    Path dir;
+    private Daemon daemon;
+    private Path socket;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Requirements.host("gimp", gimp().isPresent(), "apt-get install gimp (GIMP 2.10)");
+        socket = dir.resolve("run/atelier.sock");
+        EngineRegistry engines = EngineRegistry.ofProviders(new EngineContext(dir.resolve("cache"), 2),
+                new ClassicalEngineProvider());
+        daemon = Daemon.start(DaemonConfig.builder().setSocket(socket).setStateDir(dir.resolve("state"))
+                .optLightThreads(2).build(), engines);
+        new GimpInstaller(true, Optional.of(socket)).install(new InstallOptions(
+                Optional.of(dir.resolve("config/GIMP/2.10")), List.of(), fakeBuild()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (daemon != null) {
+            daemon.close();
+        }
+    }
+
+    @Test
+    void upscaleDetectAndUnavailablePanelsInRealGimp() throws Exception {
+        Raster bg = SeededImages.gradient(64, 48);
+        Raster top = SeededImages.shapes(7, 40, 30);
+        Png.write(bg, dir.resolve("bg.png"));
+        Png.write(top, dir.resolve("top.png"));
+        String out = gimpBatch("""
+                (define (say . xs) (gimp-message (apply string-append "ATELIER " xs)))
+                (define (n x) (number->string x))
+                (define (layers img) (n (car (gimp-image-get-layers img))))
+                (define (where d) (string-append (n (car (gimp-drawable-offsets d))) ","
+                  (n (cadr (gimp-drawable-offsets d))) " " (n (car (gimp-drawable-width d))) "x"
+                  (n (car (gimp-drawable-height d)))))
+                (define img (car (gimp-file-load RUN-NONINTERACTIVE "DIR/bg.png" "bg.png")))
+                (define top (car (gimp-file-load-layer RUN-NONINTERACTIVE img "DIR/top.png")))
+                (gimp-image-insert-layer img top 0 -1)
+                (gimp-layer-set-offsets top 10 6)
+                (define det (car (plug-in-atelier-detect RUN-NONINTERACTIVE img top "canny" 100 200 1.0)))
+                (say "detect layers=" (layers img) " name=" (car (gimp-item-get-name det)) " at=" (where det))
+                (file-png-save-defaults RUN-NONINTERACTIVE img det "DIR/det.png" "det.png")
+                (plug-in-atelier-img2img RUN-NONINTERACTIVE img top "a cat" "" 50 25 7.0 -1 1)
+                (say "img2img layers=" (layers img))
+                (define up (car (plug-in-atelier-upscale RUN-NONINTERACTIVE img top 2 "precise")))
+                (say "upscale layers=" (layers img) " image=" (n (car (gimp-image-width img))) "x"
+                  (n (car (gimp-image-height img))) " name=" (car (gimp-item-get-name up)) " at=" (where up))
+                (file-png-save-defaults RUN-NONINTERACTIVE img up "DIR/up.png" "up.png")
+                (define gray (car (gimp-image-new 32 24 GRAY)))
+                (define gl (car (gimp-layer-new gray 32 24 GRAY-IMAGE "g" 100 LAYER-MODE-NORMAL)))
+                (gimp-image-insert-layer gray gl 0 -1)
+                (gimp-drawable-fill gl FILL-WHITE)
+                (define gd (car (plug-in-atelier-detect RUN-NONINTERACTIVE gray gl "lineart" 100 200 1.0)))
+                (say "gray layers=" (layers gray) " type=" (n (car (gimp-drawable-type gd))))
+                (gimp-image-convert-indexed img CONVERT-DITHER-NONE CONVERT-PALETTE-GENERATE 16 FALSE FALSE "")
+                (plug-in-atelier-detect RUN-NONINTERACTIVE img top "canny" 100 200 1.0)
+                (say "indexed layers=" (layers img))
+                (gimp-quit 0)
+                """, Map.of());
+
+        // Detect: a new layer at the source layer's offset, pixel-identical to the daemon's own answer.
+        assertTrue(out.contains("ATELIER detect layers=3 name=Atelier Detect at=10,6 40x30"), out);
+        Raster expectedEdges;
+        try (DaemonClient c = DaemonClient.connect(ClientOptions.builder().setSocket(socket).build())) {
+            expectedEdges = c.run(Submission.builder().setOperation("detect").setImage(top).optParam("mode", "canny")
+                    .optParam("low", 100).optParam("high", 200).optParam("line-weight", 1.0).build(), null).image();
+        }
+        ImageAssert.assertPixelsEqual(expectedEdges, Png.read(dir.resolve("det.png"), 1 << 20));
+
+        // An operation without an engine: one clear line, and the image is untouched.
+        assertTrue(out.contains("plug-in-atelier-img2img failed: Atelier: Img2Img needs an engine that is not "
+                + "installed yet"), out);
+        assertTrue(out.contains("ATELIER img2img layers=3"), out);
+
+        // Upscale: the image doubles, the result sits at the doubled offset, pixels as Lanczos gives in-process.
+        assertTrue(out.contains("ATELIER upscale layers=4 image=128x96 name=Atelier Upscale at=20,12 80x60"), out);
+        ImageAssert.assertPixelsEqual(LanczosUpscaler.upscale(top, 2), Png.read(dir.resolve("up.png"), 1 << 20));
+
+        // Grey images get a grey result layer (GRAYA = 3); indexed ones are refused with a hint.
+        assertTrue(out.contains("ATELIER gray layers=2 type=3"), out);
+        assertTrue(out.contains("Atelier: indexed images are not supported; convert to RGB"), out);
+        assertTrue(out.contains("ATELIER indexed layers=4"), out);
+    }
+
+    @Test
+    void survivesJitTrapsThanksToLibjsig() throws Exception {
+        Png.write(SeededImages.gradient(32, 24), dir.resolve("in.png"));
+        String out = gimpBatch("""
+                (define img (car (gimp-file-load RUN-NONINTERACTIVE "DIR/in.png" "in.png")))
+                (define d (car (gimp-image-get-active-drawable img)))
+                (define l (car (plug-in-atelier-detect RUN-NONINTERACTIVE img d "canny" 100 200 1.0)))
+                (gimp-message (string-append "ATELIER stress layers=" (number->string (car (gimp-image-get-layers img)))))
+                (gimp-quit 0)
+                """, Map.of(GimpPlugin.STRESS_ENV, "1"));
+        assertTrue(out.contains("stress ok: npes=1000000"), out);
+        assertTrue(out.contains("ATELIER stress layers=2"), out);
+        assertTrue(!out.contains("Plug-in crashed"), out);
+    }
+
+    /** Runs {@code gimp -i -b -} with the program on stdin ({@code DIR} = the temp folder); returns all output. */
+    private String gimpBatch(String program, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("timeout", "-k", "5", Long.toString(GIMP_TIMEOUT.toSeconds()),
+                gimp().orElseThrow().toString(), "-i", "-b", "-").redirectErrorStream(true);
+        pb.environment().remove("DISPLAY");
+        pb.environment().put("HOME", Files.createDirectories(dir.resolve("home")).toString());
+        pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        try (OutputStream in = p.getOutputStream()) {
+            in.write(program.replace("DIR", dir.toString()).getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(GIMP_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS));
+        assertTrue(p.exitValue() != 124 && p.exitValue() != 137, "GIMP did not finish in time:\n" + out);
+        return out;
+    }
+
+    private static Optional<Path> gimp() {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            for (String name : List.of("gimp-2.10", "gimp")) {
+                Path p = Path.of(d, name);
+                if (Files.isExecutable(p)) {
+                    return Optional.of(p);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The files the installer copies, laid out like a build (host-gimp/target/atelier-gimp.jar and lib/*.jar), made
+     * from this test's class path: during {@code mvn test} the module's own jar does not exist yet.
+     */
+    private Path fakeBuild() throws IOException {
+        Path home = dir.resolve("atelier-home");
+        Path target = Files.createDirectories(home.resolve("host-gimp/target/lib"));
+        jar(Path.of("target/classes"), home.resolve("host-gimp/target/atelier-gimp.jar"));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path p = Path.of(entry);
+            String s = p.toString().replace('\\', '/');
+            boolean runtime = s.contains("/jna") || s.contains("/gson") || s.contains("error_prone")
+                    || (s.contains("plugin-core") && !s.contains("test"));
+            if (!runtime) {
+                continue;
+            }
+            if (Files.isDirectory(p)) {
+                jar(p, target.resolve("plugin-core.jar"));
+            } else {
+                Files.copy(p, target.resolve(p.getFileName()));
+            }
+        }
+        return home;
+    }
+
+    private static void jar(Path classes, Path jar) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(classes)) {
+            s.filter(Files::isRegularFile).sorted().forEach(files::add);
+        }
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (Path f : files) {
+                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+    }
+}
