@@ -45,7 +45,11 @@ public final class GimpPlugin {
     /** Set to 1 to make every call first throw a million caught NullPointerExceptions (libjsig check). */
     public static final String STRESS_ENV = "ATELIER_GIMP_STRESS";
 
+    /** Set to 1 to print the time of each phase of a call to stderr (milliseconds since the JVM started). */
+    public static final String TRACE_ENV = "ATELIER_GIMP_TRACE";
+
     private static final String RGBA = "R'G'B'A u8";
+    private static final boolean TRACE = "1".equals(System.getenv(TRACE_ENV));
 
     private final Gimp gimp;
     private final Path pluginDir;
@@ -74,6 +78,7 @@ public final class GimpPlugin {
             System.err.println("This is a GIMP plug-in; GIMP starts it. Install it with: atelier install --host gimp");
             System.exit(2);
         }
+        trace("main");
         Path argv0 = Path.of(args[0]).toAbsolutePath();
         GimpPlugin plugin = new GimpPlugin(Gimp.load(), argv0.getParent());
         int rc = plugin.gimp.main(plugin::query, plugin::runCallback, args);
@@ -112,6 +117,7 @@ public final class GimpPlugin {
         if (spec == null) {
             return error(Gimp.STATUS_CALLING_ERROR, "Atelier: unknown procedure " + name);
         }
+        trace("run " + name);
         if (params.size() < ProcedureSpec.FIXED_ARGS) {
             return error(Gimp.STATUS_CALLING_ERROR, "Atelier: " + name + " needs run-mode, image and drawable");
         }
@@ -187,6 +193,7 @@ public final class GimpPlugin {
         int h = gimp.drawableHeight(drawable);
         int[] off = gimp.drawableOffsets(drawable);
         Raster pixels = HostPixels.fromGimpRgba(w, h, gimp.read(drawable, 0, 0, w, h, RGBA, 4));
+        trace("pixels read");
         Submission.Builder sub = Submission.builder().setOperation(panel.descriptor().operation().id())
                 .setImage(pixels).optPriority(10);
         values.forEach(sub::optParam);
@@ -204,6 +211,7 @@ public final class GimpPlugin {
         gimp.progressInit("Atelier " + title + "…");
         try (DaemonClient client = DaemonClient.connect(options)) {
             AtomicReference<Double> progress = new AtomicReference<>();
+            trace("connected");
             JobHandle job = client.submit(sub.build(), (f, msg, preview) -> progress.set(f));
             try (CancelGuard guard = CancelGuard.arm(job.id(), options.socket(), () -> cancelQuietly(job))) {
                 while (!job.isDone()) {
@@ -216,8 +224,11 @@ public final class GimpPlugin {
                 result = job.await();
             }
         }
+        trace("result in");
         gimp.progressUpdate(1.0);
-        return insert(spec, image, baseType, off, w, result, values);
+        int layer = insert(spec, image, baseType, off, w, result, values);
+        trace("layer inserted");
+        return layer;
     }
 
     private int insert(ProcedureSpec spec, int image, int baseType, int[] off, int w, OperationResult r,
@@ -307,6 +318,14 @@ public final class GimpPlugin {
 
     static String oneLine(String s) {
         return s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    }
+
+    static void trace(String what) {
+        if (TRACE) {
+            long ms = System.currentTimeMillis() - ProcessHandle.current().info().startInstant()
+                    .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
+            System.err.println("[atelier] " + ms + " ms: " + what);
+        }
     }
 
     private static void sleep(long ms) {
