@@ -192,7 +192,7 @@ public final class GimpPlugin {
         int w = gimp.drawableWidth(drawable);
         int h = gimp.drawableHeight(drawable);
         int[] off = gimp.drawableOffsets(drawable);
-        Raster pixels = HostPixels.fromGimpRgba(w, h, gimp.read(drawable, 0, 0, w, h, RGBA, 4));
+        Raster pixels = TilePixels.toRaster(w, h, gimp.readTiles(drawable, 0, 0, w, h), gimp.bytesPerPixel(drawable));
         trace("pixels read");
         Submission.Builder sub = Submission.builder().setOperation(panel.descriptor().operation().id())
                 .setImage(pixels).optPriority(10);
@@ -270,7 +270,11 @@ public final class GimpPlugin {
             if (layer < 0) {
                 throw new UserError("Atelier: GIMP refused the new layer");
             }
-            gimp.write(layer, rw, rh, RGBA, HostPixels.toGimpRgba(r.image()));
+            if (type == Gimp.RGBA_IMAGE) {
+                gimp.writeTiles(layer, rw, rh, HostPixels.toGimpRgba(r.image()));
+            } else {
+                gimp.write(layer, rw, rh, RGBA, HostPixels.toGimpRgba(r.image())); // GEGL converts to grey
+            }
             return layer;
         } finally {
             gimp.undoGroupEnd(image);
@@ -288,7 +292,19 @@ public final class GimpPlugin {
         if (gimp.selectionIsEmpty(image)) {
             return Mask.filled(w, h, 255);
         }
-        return Mask.wrap(w, h, gimp.read(gimp.imageSelection(image), x, y, w, h, "Y u8", 1));
+        // The selection is image-sized; the drawable may stick out of the image, where nothing is selected.
+        int x0 = Math.max(0, x);
+        int y0 = Math.max(0, y);
+        int x1 = Math.min(gimp.imageWidth(image), x + w);
+        int y1 = Math.min(gimp.imageHeight(image), y + h);
+        byte[] mask = new byte[w * h];
+        if (x1 > x0 && y1 > y0) {
+            byte[] inside = gimp.readTiles(gimp.imageSelection(image), x0, y0, x1 - x0, y1 - y0);
+            for (int row = 0; row < y1 - y0; row++) {
+                System.arraycopy(inside, row * (x1 - x0), mask, (y0 - y + row) * w + (x0 - x), x1 - x0);
+            }
+        }
+        return Mask.wrap(w, h, mask);
     }
 
     private static void cancelQuietly(JobHandle job) {
