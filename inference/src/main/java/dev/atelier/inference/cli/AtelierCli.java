@@ -24,7 +24,7 @@ public final class AtelierCli {
               stop                              stop the running daemon
               install --host gimp [--prefix DIR]
                                                 install a host plug-in (uninstall removes exactly that)
-              bench [--runs N] [--only ipc|start|upscale]
+              bench [--runs N] [--only ipc|start|upscale|gimp]
                                                 print throughput and speed figures
             operations: img2img, retouch, expand, upscale, remove-background, detect, prep-3d
             example: atelier run upscale --input in.png --set factor=2 --output out.png""";

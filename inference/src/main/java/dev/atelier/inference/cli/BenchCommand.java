@@ -3,6 +3,7 @@ package dev.atelier.inference.cli;
 import dev.atelier.core.client.ClientOptions;
 import dev.atelier.core.client.DaemonClient;
 import dev.atelier.core.error.AtelierException;
+import dev.atelier.core.host.HostBenchmark;
 import dev.atelier.inference.bench.UpscaleBenchmark;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Random;
 import java.util.Set;
 
@@ -32,8 +35,12 @@ final class BenchCommand {
             throw new UsageException("--runs must be at least 1");
         }
         String only = args.option("only").orElse("all");
-        if (!Set.of("all", "ipc", "start", "upscale").contains(only)) {
-            throw new UsageException("--only must be ipc, start or upscale");
+        List<HostBenchmark> hosts = new java.util.ArrayList<>();
+        ServiceLoader.load(HostBenchmark.class).forEach(hosts::add);
+        Set<String> known = new java.util.TreeSet<>(Set.of("all", "ipc", "start", "upscale"));
+        hosts.forEach(h -> known.add(h.host()));
+        if (!known.contains(only)) {
+            throw new UsageException("--only must be one of " + String.join(", ", known));
         }
         Path dir = Files.createTempDirectory("atelier-bench");
         out.printf("atelier bench: %d runs each, %d cores, java %s%n", runs,
@@ -50,6 +57,15 @@ final class BenchCommand {
                 UpscaleBenchmark.run(out, Math.min(runs, 3));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        for (HostBenchmark host : hosts) {
+            if (only.equals("all") || only.equals(host.host())) {
+                try {
+                    host.run(out, Math.min(runs, 3), InstallCommand.options(Optional.empty()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         return 0;

@@ -26,14 +26,19 @@ final class InstallCommand {
         Args args = Args.parse(argv, Set.of("host", "prefix"), Set.of());
         String host = args.required("host", verb);
         HostInstaller installer = find(host);
-        Path home = home();
-        InstallOptions options = new InstallOptions(args.option("prefix").map(Path::of), List.of(
-                home.resolve("bin/atelier").toString(), "daemon", "--idle-exit", SelfLauncher.AUTO_IDLE_EXIT), home);
+        InstallOptions options = options(args.option("prefix").map(Path::of));
         InstallReport report = install ? installer.install(options) : installer.uninstall(options);
         out.printf("%s %s: %d file(s) %s %s%n", verb, host, report.files().size(),
                 install ? "written to" : "removed from", report.location());
         report.notes().forEach(n -> out.println("  " + n));
         return 0;
+    }
+
+    /** The options every host adapter gets: where Atelier lives and how to start its daemon. */
+    static InstallOptions options(Optional<Path> prefix) throws UsageException {
+        Path home = home();
+        return new InstallOptions(prefix, List.of(home.resolve("bin/atelier").toString(), "daemon", "--idle-exit",
+                SelfLauncher.AUTO_IDLE_EXIT), home);
     }
 
     private static HostInstaller find(String host) throws UsageException {
