@@ -19,21 +19,15 @@ import dev.atelier.inference.engine.classical.LanczosUpscaler;
 import dev.atelier.testkit.ImageAssert;
 import dev.atelier.testkit.Requirements;
 import dev.atelier.testkit.SeededImages;
-import java.io.File;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,14 +49,14 @@ class GimpEndToEndTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Requirements.host("gimp", gimp().isPresent(), "apt-get install gimp (GIMP 2.10)");
+        Requirements.host("gimp", RealGimp.gimp().isPresent(), "apt-get install gimp (GIMP 2.10)");
         socket = dir.resolve("run/atelier.sock");
         EngineRegistry engines = EngineRegistry.ofProviders(new EngineContext(dir.resolve("cache"), 2),
                 new ClassicalEngineProvider());
         daemon = Daemon.start(DaemonConfig.builder().setSocket(socket).setStateDir(dir.resolve("state"))
                 .optLightThreads(2).build(), engines);
         new GimpInstaller(true, Optional.of(socket)).install(new InstallOptions(
-                Optional.of(dir.resolve("config/GIMP/2.10")), List.of(), fakeBuild()));
+                Optional.of(dir.resolve("config/GIMP/2.10")), List.of(), RealGimp.fakeBuild(dir)));
     }
 
     @AfterEach
@@ -152,7 +146,7 @@ class GimpEndToEndTest {
     /** Runs {@code gimp -i -b -} with the program on stdin ({@code DIR} = the temp folder); returns all output. */
     private String gimpBatch(String program, Map<String, String> env) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("timeout", "-k", "5", Long.toString(GIMP_TIMEOUT.toSeconds()),
-                gimp().orElseThrow().toString(), "-i", "-b", "-").redirectErrorStream(true);
+                RealGimp.gimp().orElseThrow().toString(), "-i", "-b", "-").redirectErrorStream(true);
         pb.environment().remove("DISPLAY");
         pb.environment().put("HOME", Files.createDirectories(dir.resolve("home")).toString());
         pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
@@ -165,56 +159,5 @@ class GimpEndToEndTest {
         assertTrue(p.waitFor(GIMP_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS));
         assertTrue(p.exitValue() != 124 && p.exitValue() != 137, "GIMP did not finish in time:\n" + out);
         return out;
-    }
-
-    private static Optional<Path> gimp() {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            for (String name : List.of("gimp-2.10", "gimp")) {
-                Path p = Path.of(d, name);
-                if (Files.isExecutable(p)) {
-                    return Optional.of(p);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * The files the installer copies, laid out like a build (host-gimp/target/atelier-gimp.jar and lib/*.jar), made
-     * from this test's class path: during {@code mvn test} the module's own jar does not exist yet.
-     */
-    private Path fakeBuild() throws IOException {
-        Path home = dir.resolve("atelier-home");
-        Path target = Files.createDirectories(home.resolve("host-gimp/target/lib"));
-        jar(Path.of("target/classes"), home.resolve("host-gimp/target/atelier-gimp.jar"));
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path p = Path.of(entry);
-            String s = p.toString().replace('\\', '/');
-            boolean runtime = s.contains("/jna") || s.contains("/gson") || s.contains("error_prone")
-                    || (s.contains("plugin-core") && !s.contains("test"));
-            if (!runtime) {
-                continue;
-            }
-            if (Files.isDirectory(p)) {
-                jar(p, target.resolve("plugin-core.jar"));
-            } else {
-                Files.copy(p, target.resolve(p.getFileName()));
-            }
-        }
-        return home;
-    }
-
-    private static void jar(Path classes, Path jar) throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(classes)) {
-            s.filter(Files::isRegularFile).sorted().forEach(files::add);
-        }
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            for (Path f : files) {
-                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
-                Files.copy(f, out);
-                out.closeEntry();
-            }
-        }
     }
 }

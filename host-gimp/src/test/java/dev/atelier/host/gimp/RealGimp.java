@@ -1,0 +1,69 @@
+package dev.atelier.host.gimp;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/** What the real-GIMP tests share: finding GIMP and laying out a build for the installer to copy. */
+final class RealGimp {
+
+    private RealGimp() {}
+
+    static Optional<Path> gimp() {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            for (String name : List.of("gimp-2.10", "gimp")) {
+                Path p = Path.of(d, name);
+                if (Files.isExecutable(p)) {
+                    return Optional.of(p);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The files the installer copies, laid out like a build (host-gimp/target/atelier-gimp.jar and lib/*.jar), made
+     * from this test's class path: during {@code mvn test} the module's own jar does not exist yet.
+     */
+    static Path fakeBuild(Path dir) throws IOException {
+        Path home = dir.resolve("atelier-home");
+        Path target = Files.createDirectories(home.resolve("host-gimp/target/lib"));
+        jar(Path.of("target/classes"), home.resolve("host-gimp/target/atelier-gimp.jar"));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path p = Path.of(entry);
+            String s = p.toString().replace('\\', '/');
+            boolean runtime = s.contains("/jna") || s.contains("/gson") || s.contains("error_prone")
+                    || (s.contains("plugin-core") && !s.contains("test"));
+            if (!runtime) {
+                continue;
+            }
+            if (Files.isDirectory(p)) {
+                jar(p, target.resolve("plugin-core.jar"));
+            } else {
+                Files.copy(p, target.resolve(p.getFileName()));
+            }
+        }
+        return home;
+    }
+
+    private static void jar(Path classes, Path jar) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(classes)) {
+            s.filter(Files::isRegularFile).sorted().forEach(files::add);
+        }
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (Path f : files) {
+                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+    }
+}
