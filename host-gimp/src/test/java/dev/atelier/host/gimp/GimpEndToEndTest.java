@@ -19,15 +19,11 @@ import dev.atelier.inference.engine.classical.LanczosUpscaler;
 import dev.atelier.testkit.ImageAssert;
 import dev.atelier.testkit.Requirements;
 import dev.atelier.testkit.SeededImages;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GimpEndToEndTest {
 
-    private static final Duration GIMP_TIMEOUT = Duration.ofSeconds(40);
 
     @TempDir
     Path dir;
@@ -143,21 +138,7 @@ class GimpEndToEndTest {
         assertTrue(!out.contains("Plug-in crashed"), out);
     }
 
-    /** Runs {@code gimp -i -b -} with the program on stdin ({@code DIR} = the temp folder); returns all output. */
     private String gimpBatch(String program, Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("timeout", "-k", "5", Long.toString(GIMP_TIMEOUT.toSeconds()),
-                RealGimp.gimp().orElseThrow().toString(), "-i", "-b", "-").redirectErrorStream(true);
-        pb.environment().remove("DISPLAY");
-        pb.environment().put("HOME", Files.createDirectories(dir.resolve("home")).toString());
-        pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        try (OutputStream in = p.getOutputStream()) {
-            in.write(program.replace("DIR", dir.toString()).getBytes(StandardCharsets.UTF_8));
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(GIMP_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS));
-        assertTrue(p.exitValue() != 124 && p.exitValue() != 137, "GIMP did not finish in time:\n" + out);
-        return out;
+        return RealGimp.batch(dir, program, env);
     }
 }

@@ -16,6 +16,29 @@ final class RealGimp {
 
     private RealGimp() {}
 
+    /**
+     * Runs {@code gimp -i -b -} (no display) with {@code program} on stdin, {@code DIR} replaced by {@code dir},
+     * in a throwaway HOME and the config folder {@code dir/config}; returns everything GIMP printed. GIMP's exit
+     * code is always 0, so callers check files and printed lines.
+     */
+    static String batch(Path dir, String program, java.util.Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("timeout", "-k", "5", "60", gimp().orElseThrow().toString(),
+                "-i", "-b", "-").redirectErrorStream(true);
+        pb.environment().remove("DISPLAY");
+        pb.environment().put("HOME", Files.createDirectories(dir.resolve("home")).toString());
+        pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        try (java.io.OutputStream in = p.getOutputStream()) {
+            in.write(program.replace("DIR", dir.toString()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(70, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() == 124 || p.exitValue() == 137) {
+            throw new AssertionError("GIMP did not finish in time:\n" + out);
+        }
+        return out;
+    }
+
     static Optional<Path> gimp() {
         for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             for (String name : List.of("gimp-2.10", "gimp")) {

@@ -45,7 +45,7 @@ class DaemonJobsTest {
     /** A retouch on the fake engine: holds the heavy lane for {@code steps} permits; the seed names it. */
     private static Submission retouch(Raster image, int seed, int steps, int priority) {
         return Submission.builder().setOperation("retouch").setImage(image)
-                .optMask(Mask.wrap(image.width(), image.height(), new byte[image.width() * image.height()]))
+                .optMask(Mask.filled(image.width(), image.height(), 255))
                 .optParam("seed", seed).optParam("steps", steps).optPriority(priority).build();
     }
 

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A steerable engine for queue and daemon tests. Img2img returns the inverted image at once (or, for a prompt
- * {@code crash:linkage} / {@code crash:runtime}, throws like a broken engine). Retouch runs
+ * {@code crash:linkage} / {@code crash:runtime}, throws like a broken engine). Retouch inverts only where the mask
+ * is set, so a host test can see its selection arrive, and runs
  * {@code steps} steps (its {@code steps} field), each waiting for a permit from {@link #allow(int)} and checking
  * the cancel token, and announces itself on {@link #started()} — so a test can hold a job "running" without
  * sleeping.
@@ -85,7 +86,26 @@ public final class FakeEngine implements Engine {
                 progress.report((i + 1.0) / steps, "step " + (i + 1) + "/" + steps, Raster.filled(4, 4, 0x336699ff));
             }
         }
+        if (request instanceof RetouchRequest) {
+            return OperationResult.whole(invertWhere(input.image(), input.mask().orElseThrow()), List.of());
+        }
         return OperationResult.whole(invert(input.image()), List.of());
+    }
+
+    /** Returns the image with RGB inverted where the mask is at least half set: retouch's fake "repaint". */
+    public static Raster invertWhere(Raster in, dev.atelier.core.image.Mask mask) {
+        byte[] out = in.toByteArray();
+        for (int y = 0; y < in.height(); y++) {
+            for (int x = 0; x < in.width(); x++) {
+                if (mask.get(x, y) >= 128) {
+                    int i = 4 * (y * in.width() + x);
+                    out[i] = (byte) ~out[i];
+                    out[i + 1] = (byte) ~out[i + 1];
+                    out[i + 2] = (byte) ~out[i + 2];
+                }
+            }
+        }
+        return Raster.wrap(in.width(), in.height(), out);
     }
 
     /** Returns the image with RGB inverted and alpha kept: the fake's whole "model". */
