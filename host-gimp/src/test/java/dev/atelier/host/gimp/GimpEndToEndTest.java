@@ -20,7 +20,6 @@ import dev.atelier.testkit.ImageAssert;
 import dev.atelier.testkit.Requirements;
 import dev.atelier.testkit.SeededImages;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
