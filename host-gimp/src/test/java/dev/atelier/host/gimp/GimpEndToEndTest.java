@@ -82,6 +82,16 @@ class GimpEndToEndTest {
                 (file-png-save-defaults RUN-NONINTERACTIVE img det "DIR/det.png" "det.png")
                 (plug-in-atelier-img2img RUN-NONINTERACTIVE img top "a cat" "" 50 25 7.0 -1 1)
                 (say "img2img layers=" (layers img))
+                (plug-in-atelier-expand RUN-NONINTERACTIVE img top 0 0 32 0 "more sky" "" 25 7.0 -1 1)
+                (plug-in-atelier-remove-background RUN-NONINTERACTIVE img top "white")
+                (plug-in-atelier-prep-3d RUN-NONINTERACTIVE img top 512 10 "grey" 1)
+                (say "unavailable layers=" (layers img) " image=" (n (car (gimp-image-width img))))
+                (define rgb (car (gimp-image-new 32 24 RGB)))
+                (define rl (car (gimp-layer-new rgb 32 24 RGB-IMAGE "opaque" 100 LAYER-MODE-NORMAL)))
+                (gimp-image-insert-layer rgb rl 0 -1)
+                (gimp-drawable-fill rl FILL-WHITE)
+                (define ru (car (plug-in-atelier-upscale RUN-NONINTERACTIVE rgb rl 2 "precise")))
+                (say "rgb layers=" (layers rgb) " at=" (where ru))
                 (define up (car (plug-in-atelier-upscale RUN-NONINTERACTIVE img top 2 "precise")))
                 (say "upscale layers=" (layers img) " image=" (n (car (gimp-image-width img))) "x"
                   (n (car (gimp-image-height img))) " name=" (car (gimp-item-get-name up)) " at=" (where up))
@@ -111,6 +121,13 @@ class GimpEndToEndTest {
         assertTrue(out.contains("plug-in-atelier-img2img failed: Atelier: Img2Img needs an engine that is not "
                 + "installed yet"), out);
         assertTrue(out.contains("ATELIER img2img layers=3"), out);
+        for (String panel : new String[] {"Expand", "Remove background", "Prep for 3D"}) {
+            assertTrue(out.contains("failed: Atelier: " + panel + " needs an engine that is not installed yet"), out);
+        }
+        assertTrue(out.contains("ATELIER unavailable layers=3 image=64"), out); // nothing changed, canvas included
+
+        // A layer without alpha (3 bytes per pixel through the tile API) works too.
+        assertTrue(out.contains("ATELIER rgb layers=2 at=0,0 64x48"), out);
 
         // Upscale: the image doubles, the result sits at the doubled offset, pixels as Lanczos gives in-process.
         assertTrue(out.contains("ATELIER upscale layers=4 image=128x96 name=Atelier Upscale at=20,12 80x60"), out);
