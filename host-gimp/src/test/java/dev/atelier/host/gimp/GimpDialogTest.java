@@ -2,12 +2,7 @@ package dev.atelier.host.gimp;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.atelier.core.host.InstallOptions;
-import dev.atelier.host.gimp.install.GimpInstaller;
 import dev.atelier.inference.daemon.Daemon;
-import dev.atelier.inference.daemon.DaemonConfig;
-import dev.atelier.inference.engine.EngineContext;
-import dev.atelier.inference.engine.EngineRegistry;
 import dev.atelier.inference.engine.classical.ClassicalEngineProvider;
 import dev.atelier.testkit.Requirements;
 import java.io.File;
@@ -15,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,11 +36,7 @@ class GimpDialogTest {
     void setUp() throws Exception {
         boolean tools = RealGimp.gimp().isPresent() && onPath("Xvfb") && onPath("xdotool") && onPath("import");
         Requirements.host("gimp-gui", tools, "apt-get install gimp xvfb xdotool imagemagick");
-        Path socket = dir.resolve("run/atelier.sock");
-        daemon = Daemon.start(DaemonConfig.builder().setSocket(socket).setStateDir(dir.resolve("state")).build(),
-                EngineRegistry.ofProviders(new EngineContext(dir.resolve("cache"), 2), new ClassicalEngineProvider()));
-        new GimpInstaller(false, Optional.of(socket)).install(new InstallOptions(
-                Optional.of(dir.resolve("config/GIMP/2.10")), List.of(), RealGimp.fakeBuild(dir)));
+        daemon = RealGimp.startAndInstall(dir, false, new ClassicalEngineProvider());
         display = ":" + (90 + (int) (ProcessHandle.current().pid() % 100));
         xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("xvfb.log").toFile()).start();

@@ -6,23 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.atelier.core.client.ClientOptions;
 import dev.atelier.core.client.DaemonClient;
 import dev.atelier.core.client.Submission;
-import dev.atelier.core.host.InstallOptions;
 import dev.atelier.core.image.Png;
 import dev.atelier.core.image.Raster;
 import dev.atelier.host.gimp.install.GimpInstaller;
 import dev.atelier.inference.daemon.Daemon;
-import dev.atelier.inference.daemon.DaemonConfig;
-import dev.atelier.inference.engine.EngineContext;
-import dev.atelier.inference.engine.EngineRegistry;
 import dev.atelier.inference.engine.classical.ClassicalEngineProvider;
 import dev.atelier.inference.engine.classical.LanczosUpscaler;
 import dev.atelier.testkit.ImageAssert;
 import dev.atelier.testkit.Requirements;
 import dev.atelier.testkit.SeededImages;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,12 +39,7 @@ class GimpEndToEndTest {
     void setUp() throws Exception {
         Requirements.host("gimp", RealGimp.gimp().isPresent(), "apt-get install gimp (GIMP 2.10)");
         socket = dir.resolve("run/atelier.sock");
-        EngineRegistry engines = EngineRegistry.ofProviders(new EngineContext(dir.resolve("cache"), 2),
-                new ClassicalEngineProvider());
-        daemon = Daemon.start(DaemonConfig.builder().setSocket(socket).setStateDir(dir.resolve("state"))
-                .optLightThreads(2).build(), engines);
-        new GimpInstaller(true, Optional.of(socket)).install(new InstallOptions(
-                Optional.of(dir.resolve("config/GIMP/2.10")), List.of(), RealGimp.fakeBuild(dir)));
+        daemon = RealGimp.startAndInstall(dir, true, new ClassicalEngineProvider());
     }
 
     @AfterEach

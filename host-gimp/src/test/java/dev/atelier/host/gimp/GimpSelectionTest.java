@@ -3,23 +3,16 @@ package dev.atelier.host.gimp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.atelier.core.host.InstallOptions;
 import dev.atelier.core.image.Mask;
 import dev.atelier.core.image.Png;
 import dev.atelier.core.image.Raster;
-import dev.atelier.host.gimp.install.GimpInstaller;
 import dev.atelier.inference.daemon.Daemon;
-import dev.atelier.inference.daemon.DaemonConfig;
-import dev.atelier.inference.engine.EngineContext;
-import dev.atelier.inference.engine.EngineRegistry;
 import dev.atelier.inference.testing.FakeEngine;
 import dev.atelier.inference.testing.FakeEngineProvider;
 import dev.atelier.testkit.ImageAssert;
 import dev.atelier.testkit.Requirements;
 import dev.atelier.testkit.SeededImages;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,13 +31,9 @@ class GimpSelectionTest {
     @BeforeEach
     void setUp() throws Exception {
         Requirements.host("gimp", RealGimp.gimp().isPresent(), "apt-get install gimp (GIMP 2.10)");
-        Path socket = dir.resolve("run/atelier.sock");
         FakeEngineProvider fake = new FakeEngineProvider();
         fake.engine().allowAll();
-        daemon = Daemon.start(DaemonConfig.builder().setSocket(socket).setStateDir(dir.resolve("state")).build(),
-                EngineRegistry.ofProviders(new EngineContext(dir.resolve("cache"), 2), fake));
-        new GimpInstaller(false, Optional.of(socket)).install(new InstallOptions(
-                Optional.of(dir.resolve("config/GIMP/2.10")), List.of(), RealGimp.fakeBuild(dir)));
+        daemon = RealGimp.startAndInstall(dir, false, fake);
     }
 
     @AfterEach

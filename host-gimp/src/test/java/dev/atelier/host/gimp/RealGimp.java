@@ -17,6 +17,24 @@ final class RealGimp {
     private RealGimp() {}
 
     /**
+     * Starts a real daemon with the given engines on a socket in {@code dir} and installs the plug-in into
+     * {@code dir/config} pointing at it (with or without the class-data archive, which costs a few seconds).
+     */
+    static dev.atelier.inference.daemon.Daemon startAndInstall(Path dir, boolean archive,
+            dev.atelier.inference.engine.EngineProvider... engines) throws Exception {
+        Path socket = dir.resolve("run/atelier.sock");
+        dev.atelier.inference.daemon.Daemon daemon = dev.atelier.inference.daemon.Daemon.start(
+                dev.atelier.inference.daemon.DaemonConfig.builder().setSocket(socket)
+                        .setStateDir(dir.resolve("state")).build(),
+                dev.atelier.inference.engine.EngineRegistry.ofProviders(
+                        new dev.atelier.inference.engine.EngineContext(dir.resolve("cache"), 2), engines));
+        new dev.atelier.host.gimp.install.GimpInstaller(archive, Optional.of(socket)).install(
+                new dev.atelier.core.host.InstallOptions(Optional.of(dir.resolve("config/GIMP/2.10")), List.of(),
+                        fakeBuild(dir)));
+        return daemon;
+    }
+
+    /**
      * Runs {@code gimp -i -b -} (no display) with {@code program} on stdin, {@code DIR} replaced by {@code dir},
      * in a throwaway HOME and the config folder {@code dir/config}; returns everything GIMP printed. GIMP's exit
      * code is always 0, so callers check files and printed lines.
