@@ -37,6 +37,7 @@ _log = logging.getLogger("atelier_client")
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _START_LOCKS = {}
 _START_LOCKS_GUARD = threading.Lock()
+_LAUNCHED = []  # daemons started by this process, kept so they are reaped (poll) instead of left as zombies
 
 
 class AtelierError(Exception):
@@ -291,12 +292,14 @@ def _launch_and_connect(socket_path, launcher, start_timeout, directory):
     log = os.path.join(directory, "daemon.log")
     if os.path.exists(log) and os.path.getsize(log) > (1 << 20):  # keep one old log, never an ever-growing one
         os.replace(log, os.path.join(directory, "daemon.log.1"))
+    _LAUNCHED[:] = [p for p in _LAUNCHED if p.poll() is None]
     env = dict(os.environ)
     env["ATELIER_SOCKET"] = socket_path
     with open(log, "ab") as out:
         # Own session: a Ctrl+C in the terminal that started the host must not kill the daemon.
         process = subprocess.Popen(list(launcher), stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
                                    env=env, start_new_session=True, close_fds=True)
+    _LAUNCHED.append(process)
     deadline = time.monotonic() + start_timeout
     while time.monotonic() < deadline:
         sock = _try_connect(socket_path)
