@@ -188,6 +188,13 @@ class FakeDaemonTest(unittest.TestCase):
             logging.getLogger("atelier_client").disabled = False
         self.assertEqual(b"x", self.client.echo(b"x"))
 
+    def test_close_fails_a_waiting_job(self):
+        job = self.client.submit("slow", image=IMAGE)
+        threading.Timer(0.1, self.client.close).start()
+        with self.assertRaises(AtelierError) as caught:
+            job.wait(5)
+        self.assertEqual((306, "The client was closed"), (caught.exception.code, str(caught.exception)))
+
     def test_context_manager_closes(self):
         with DaemonClient.connect(self.socket) as c:
             self.assertTrue(c.connected)

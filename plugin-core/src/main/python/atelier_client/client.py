@@ -390,11 +390,23 @@ class DaemonClient(object):
         return link is not None and not link.dead
 
     def close(self):
-        """Closes the connection; jobs keep running in the daemon (fetch them later by id)."""
+        """Closes the connection; jobs keep running in the daemon (fetch them later by id with a new client).
+
+        Callers still waiting (requests, Job.wait) get DAEMON_UNAVAILABLE "The client was closed".
+        """
         self._closed = True
         link = self._link
         if link is not None:
             link.close()
+        failure = AtelierError(ErrorCode.DAEMON_UNAVAILABLE, "The client was closed")
+        with self._state_lock:
+            pending = list(self._pending.values())
+            jobs = list(self._jobs.values())
+            self._pending_fetches.clear()
+        for f in pending:
+            _settle(f, error=failure)
+        for j in jobs:
+            j._fail(failure)
 
     def __enter__(self):
         return self
@@ -560,6 +572,9 @@ class DaemonClient(object):
                                % (e, e.name))
         except (OSError, ValueError, RuntimeError) as e:
             end = _lost(e if not link.dead else None)
+        except Exception as e:  # a bug while routing must still fail the waiters instead of hanging them
+            _log.exception("atelier client reader failed")
+            end = AtelierError(ErrorCode.INTERNAL, "The client's reader failed: %r" % (e,))
         link.close()
         if self._closed or self._link is not link:
             return  # we closed it, or a newer connection took over
