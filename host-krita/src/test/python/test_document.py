@@ -167,6 +167,15 @@ class RunTest(unittest.TestCase):
         self.assertEqual([bottom, node, doc.active], doc.root.childNodes())
         self.assertEqual(3, doc_mod.layer_count(doc))
 
+    def test_without_an_active_node_the_topmost_layer_is_used(self):
+        doc, _ = doc_with_layer()
+        top = doc.active
+        doc.active = None
+        atelier.run(doc, "detect", connection=self.conn)
+        self.assertEqual(top, doc.root.childNodes()[0])
+        self.assertEqual(2, len(doc.root.childNodes()))
+        self.assertEqual(4, self.client.submits[0]["image"][0])
+
     def test_no_document(self):
         with self.assertRaises(HostError) as e:
             atelier.run(None, "detect", connection=self.conn)

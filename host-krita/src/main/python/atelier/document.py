@@ -79,10 +79,15 @@ def from_rgba(rgba, depth):
 
 
 def read_source(document, node=None):
-    """The active node's (or `node`'s) pixels; refuses empty layers and unsupported formats."""
+    """The pixels of `node`, else the active node, else (no view) the topmost layer; refuses empty layers and
+    unsupported formats."""
     if document is None:
         raise HostError("Atelier: no document is open")
-    node = node if node is not None else document.activeNode()
+    if node is None:
+        node = document.activeNode()
+    if node is None:  # no view (kritarunner, a document not shown yet): the topmost layer
+        children = document.rootNode().childNodes()
+        node = children[-1] if children else None
     if node is None:
         raise HostError("Atelier: no active layer; select a layer first")
     check_format(document, "this document")
