@@ -93,11 +93,12 @@ def _seconds(value):
 
 class Result(object):
     """A finished job: ``image`` (width, height, rgba bytes) placed at (x, y) on a canvas_width x canvas_height
-    canvas (expand can grow the canvas and give a negative origin), and ``notices`` to show the user."""
+    canvas (expand can grow the canvas and give a negative origin), ``notices`` to show the user, and ``meta``
+    (a dict of strings recording how it was made, e.g. Prep for 3D's crop box and scale)."""
 
-    __slots__ = ("job", "image", "x", "y", "canvas_width", "canvas_height", "notices")
+    __slots__ = ("job", "image", "x", "y", "canvas_width", "canvas_height", "notices", "meta")
 
-    def __init__(self, job, image, x, y, canvas_width, canvas_height, notices):
+    def __init__(self, job, image, x, y, canvas_width, canvas_height, notices, meta=None):
         self.job = job
         self.image = image
         self.x = x
@@ -105,6 +106,7 @@ class Result(object):
         self.canvas_width = canvas_width
         self.canvas_height = canvas_height
         self.notices = notices
+        self.meta = dict(meta or {})
 
     @property
     def width(self):
@@ -126,8 +128,9 @@ def _to_result(frame):
     if image is None:
         raise AtelierError(ErrorCode.INTERNAL, "RESULT without an image blob")
     notices = [str(n) for n in h.get("notices", [])]
+    meta = {str(k): str(v) for k, v in (h.get("meta") or {}).items()}
     return Result(h.get("job"), image, int(h.get("x", 0)), int(h.get("y", 0)), int(h.get("canvasWidth", image[0])),
-                  int(h.get("canvasHeight", image[1])), notices)
+                  int(h.get("canvasHeight", image[1])), notices, meta)
 
 
 class Job(object):

@@ -110,9 +110,11 @@ class GimpEndToEndTest {
         assertTrue(out.contains("plug-in-atelier-img2img failed: Atelier: Img2Img needs an engine that is not "
                 + "installed yet"), out);
         assertTrue(out.contains("ATELIER img2img layers=3"), out);
-        for (String panel : new String[] {"Expand", "Remove background", "Prep for 3D"}) {
+        for (String panel : new String[] {"Expand", "Remove background"}) {
             assertTrue(out.contains("failed: Atelier: " + panel + " needs an engine that is not installed yet"), out);
         }
+        // Prep for 3D runs without a model, but only on a cut-out: an opaque layer gets the reason.
+        assertTrue(out.contains("failed: Atelier: Prep for 3D needs the object cut out"), out);
         assertTrue(out.contains("ATELIER unavailable layers=3 image=64"), out); // nothing changed, canvas included
 
         // A layer without alpha (3 bytes per pixel through the tile API) works too.

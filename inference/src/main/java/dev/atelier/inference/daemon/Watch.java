@@ -90,6 +90,11 @@ final class Watch implements JobListener {
         JsonArray notices = new JsonArray();
         result.notices().forEach(notices::add);
         h.add("notices", notices);
+        if (!result.metadata().isEmpty()) {
+            JsonObject meta = new JsonObject();
+            result.metadata().forEach(meta::addProperty);
+            h.add("meta", meta);
+        }
         return Frame.of(MessageType.RESULT, h).withRaster("image", result.image());
     }
 

@@ -56,6 +56,9 @@ public final class ResultStore {
         JsonArray notices = new JsonArray();
         result.notices().forEach(notices::add);
         meta.add("notices", notices);
+        JsonObject extra = new JsonObject();
+        result.metadata().forEach(extra::addProperty);
+        meta.add("meta", extra);
         // Pixels first, metadata last: the .json's presence marks a complete entry.
         writeAtomically(dir.resolve(jobId + ".rgba"), result.image().unsafeBytes());
         writeAtomically(dir.resolve(jobId + ".json"), meta.toString().getBytes(StandardCharsets.UTF_8));
@@ -75,8 +78,12 @@ public final class ResultStore {
         Raster image = Raster.wrap(meta.get("width").getAsInt(), meta.get("height").getAsInt(), Files.readAllBytes(rgba));
         List<String> notices = new ArrayList<>();
         meta.getAsJsonArray("notices").forEach(n -> notices.add(n.getAsString()));
+        java.util.Map<String, String> extra = new java.util.LinkedHashMap<>();
+        if (meta.has("meta")) {
+            meta.getAsJsonObject("meta").entrySet().forEach(e -> extra.put(e.getKey(), e.getValue().getAsString()));
+        }
         return Optional.of(new OperationResult(image, meta.get("x").getAsInt(), meta.get("y").getAsInt(),
-                meta.get("canvasWidth").getAsInt(), meta.get("canvasHeight").getAsInt(), notices));
+                meta.get("canvasWidth").getAsInt(), meta.get("canvasHeight").getAsInt(), notices, extra));
     }
 
     /** Deletes a stored result; absent ones are ignored. */

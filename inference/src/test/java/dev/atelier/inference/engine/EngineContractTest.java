@@ -43,7 +43,7 @@ public abstract class EngineContractTest {
     }
 
     private static dev.atelier.inference.engine.JobInput input(OperationRequest r) {
-        var image = SeededImages.shapes(9, 48, 40);
+        var image = SeededImages.shapes(9, 48, 40, true); // a cut-out, so every operation has an object
         return r.operation().needsMask()
                 ? new JobInput(image, java.util.Optional.of(dev.atelier.core.image.Mask.filled(48, 40, 255)))
                 : JobInput.of(image);

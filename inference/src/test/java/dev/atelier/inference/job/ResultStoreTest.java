@@ -30,9 +30,10 @@ class ResultStoreTest {
     }
 
     @Test
-    void roundTripKeepsPixelsOffsetCanvasAndNotices() throws Exception {
+    void roundTripKeepsPixelsOffsetCanvasNoticesAndMetadata() throws Exception {
         Raster image = SeededImages.noise(3, 7, 5);
-        OperationResult r = new OperationResult(image, 2, 3, 20, 10, List.of("used Precise"));
+        OperationResult r = new OperationResult(image, 2, 3, 20, 10, List.of("used Precise"),
+                java.util.Map.of("scale", "2.5"));
         ResultStore store = store();
         store.put("j-abc", r);
         assertEquals(r, store.get("j-abc").orElseThrow());

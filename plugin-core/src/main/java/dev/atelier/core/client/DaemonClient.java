@@ -303,8 +303,12 @@ public final class DaemonClient implements AutoCloseable {
         if (h.has("notices")) {
             h.getAsJsonArray("notices").forEach(n -> notices.add(n.getAsString()));
         }
+        java.util.Map<String, String> meta = new java.util.LinkedHashMap<>();
+        if (h.has("meta")) {
+            h.getAsJsonObject("meta").entrySet().forEach(e -> meta.put(e.getKey(), e.getValue().getAsString()));
+        }
         return new OperationResult(frame.raster("image").orElseThrow(), h.get("x").getAsInt(), h.get("y").getAsInt(),
-                h.get("canvasWidth").getAsInt(), h.get("canvasHeight").getAsInt(), notices);
+                h.get("canvasWidth").getAsInt(), h.get("canvasHeight").getAsInt(), notices, meta);
     }
 
     private AtelierException lost(IOException cause) {

@@ -6,6 +6,7 @@ import dev.atelier.core.operation.DetectMode;
 import dev.atelier.core.operation.DetectRequest;
 import dev.atelier.core.operation.OperationRequest;
 import dev.atelier.core.operation.OperationResult;
+import dev.atelier.core.operation.Prep3dRequest;
 import dev.atelier.core.operation.UpscalePreset;
 import dev.atelier.core.operation.UpscaleRequest;
 import dev.atelier.inference.engine.CancelToken;
@@ -32,8 +33,8 @@ final class ClassicalEngine implements Engine {
 
     @Override
     public Optional<String> unsupportedReason(OperationRequest request) {
-        if (request instanceof UpscaleRequest) {
-            return Optional.empty();
+        if (request instanceof UpscaleRequest || request instanceof Prep3dRequest) {
+            return Optional.empty(); // Prep for 3D needs a cut-out; an opaque image fails with a clear message
         }
         if (request instanceof DetectRequest d) {
             return d.mode() == DetectMode.CANNY || d.mode() == DetectMode.LINEART ? Optional.empty()
@@ -53,6 +54,14 @@ final class ClassicalEngine implements Engine {
                     : List.of(u.preset().label() + " needs a neural upscaler; none is installed, so Precise "
                             + "(Lanczos) was used");
             return OperationResult.whole(out, notices);
+        }
+        if (request instanceof Prep3dRequest p) {
+            PrepFor3d.Prepared prepared = PrepFor3d.prepare(image, p, threads, progress, cancel);
+            return OperationResult.whole(prepared.image(), List.of()).withMetadata(java.util.Map.of(
+                    "cropX", Integer.toString(prepared.crop().x()), "cropY", Integer.toString(prepared.crop().y()),
+                    "cropWidth", Integer.toString(prepared.crop().width()),
+                    "cropHeight", Integer.toString(prepared.crop().height()),
+                    "scale", Double.toString(prepared.scale())));
         }
         DetectRequest d = (DetectRequest) request;
         progress.report(0, d.mode().label());

@@ -1,6 +1,8 @@
 package dev.atelier.inference.engine.classical;
 
+import dev.atelier.core.operation.Background;
 import dev.atelier.core.operation.DetectMode;
+import dev.atelier.core.operation.Prep3dRequest;
 import dev.atelier.core.operation.DetectRequest;
 import dev.atelier.core.operation.OperationRequest;
 import dev.atelier.core.operation.UpscalePreset;
@@ -19,6 +21,7 @@ class ClassicalEngineContractTest extends EngineContractTest {
     @Override
     protected List<OperationRequest> supportedRequests() {
         return List.of(new UpscaleRequest(2, UpscalePreset.PRECISE), new UpscaleRequest(4, UpscalePreset.CREATIVE),
-                new DetectRequest(DetectMode.CANNY, 100, 200, 1), new DetectRequest(DetectMode.LINEART, 0, 255, 2));
+                new DetectRequest(DetectMode.CANNY, 100, 200, 1), new DetectRequest(DetectMode.LINEART, 0, 255, 2),
+                new Prep3dRequest(256, 10, Background.WHITE, true));
     }
 }
