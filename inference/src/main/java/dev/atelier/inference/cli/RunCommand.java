@@ -14,7 +14,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonPrimitive;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,6 +43,22 @@ final class RunCommand {
         String op = args.positionals().get(0);
         Path input = Path.of(args.required("input", "run"));
         Path output = Path.of(args.required("output", "run"));
+        if (Files.isDirectory(input)) {
+            if (!op.equals("prep-3d")) {
+                throw new UsageException("a folder of views works with prep-3d only; give " + op + " one image");
+            }
+            Map<String, JsonElement> params = new LinkedHashMap<>();
+            for (String kv : args.all("set")) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    throw new UsageException("--set needs key=value, got '" + kv + "'");
+                }
+                params.put(kv.substring(0, eq).trim(), new JsonPrimitive(kv.substring(eq + 1)));
+            }
+            try (DaemonClient client = ClientFactory.connect(true)) {
+                return Prep3dFolder.run(input, output, params, client, out, err);
+            }
+        }
         Path outDir = output.toAbsolutePath().getParent();
         if (!Files.isDirectory(outDir)) {
             throw new UsageException("output folder " + outDir + " does not exist");

@@ -115,4 +115,52 @@ class AtelierCliProcessTest {
     void unknownCommand() throws Exception {
         assertOneLineError(atelier("paint"), 2, "unknown command 'paint' (try 'atelier help')");
     }
+
+    @Test
+    void prep3dOverAFolderWritesViewsSheetAndManifest() throws Exception {
+        Path views = Files.createDirectories(dir.resolve("views"));
+        Png.write(SeededImages.shapes(2, 120, 90, true), views.resolve("a.png"));
+        Png.write(SeededImages.shapes(3, 80, 100, true), views.resolve("b.png"));
+        Files.writeString(views.resolve("views.json"), "{\"views\":[{\"file\":\"a.png\",\"name\":\"front\","
+                + "\"azimuth\":0,\"elevation\":10},{\"file\":\"b.png\",\"name\":\"left\",\"azimuth\":270,"
+                + "\"elevation\":10}]}");
+        Outcome o = atelier("run", "prep-3d", "--input", "views", "--output", "package", "--set", "size=512",
+                "--set", "margin=15");
+        assertEquals(0, o.exit(), o.stderr());
+        com.google.gson.JsonObject m = com.google.gson.JsonParser.parseString(
+                Files.readString(dir.resolve("package/manifest.json"))).getAsJsonObject();
+        assertEquals(1, m.get("format").getAsInt());
+        assertEquals(512, m.get("size").getAsInt());
+        assertEquals(15, m.get("margin").getAsInt());
+        assertEquals("transparent", m.get("background").getAsString());
+        assertEquals(2, m.getAsJsonArray("views").size());
+        com.google.gson.JsonObject left = m.getAsJsonArray("views").get(1).getAsJsonObject();
+        assertEquals("left", left.get("name").getAsString());
+        assertEquals(270, left.get("azimuth").getAsDouble());
+        assertEquals(10, left.get("elevation").getAsDouble());
+        assertTrue(left.getAsJsonObject("crop").get("width").getAsInt() > 0);
+        assertTrue(left.get("scale").getAsDouble() > 0);
+        Raster sheet = Png.read(dir.resolve("package/sheet.png"), Long.MAX_VALUE);
+        assertEquals(1024, sheet.width());
+        assertEquals(512, sheet.height());
+        Raster front = Png.read(dir.resolve("package/front.png"), Long.MAX_VALUE);
+        int minX = 512;
+        int maxX = -1;
+        int minY = 512;
+        int maxY = -1;
+        for (int y = 0; y < 512; y++) {
+            for (int x = 0; x < 512; x++) {
+                if (front.get(x, y, 3) > 8) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        assertTrue(Math.abs(minX - (511 - maxX)) <= 1, "not centred horizontally: " + minX + ".." + maxX);
+        assertTrue(Math.abs(minY - (511 - maxY)) <= 1, "not centred vertically: " + minY + ".." + maxY);
+        int longer = Math.max(maxX - minX + 1, maxY - minY + 1);
+        assertEquals(512 * 0.7, longer, 2, "the longer side should span the square minus two 15 % margins");
+    }
 }
