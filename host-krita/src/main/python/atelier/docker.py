@@ -14,10 +14,13 @@ from . import client as client_mod
 from . import document as doc_mod
 from . import settings as settings_mod
 from .errors import message_of
+from .qt import QtWidgets
 from .qt import (FORMAT_RGBA8888, ICON_MODE, KEEP_ASPECT, SMOOTH, USER_ROLE, QHBoxLayout, QIcon, QImage,
-                 QLabel, QLineEdit, QListWidget, QListWidgetItem, QObject, QProgressBar, QPushButton, QSize,
-                 QTabWidget, QToolButton, QVBoxLayout, QWidget, Signal)
+                 QLabel, QLineEdit, QListWidget, QListWidgetItem, QObject, QProgressBar, QPushButton, QScrollArea,
+                 QSize, QTabWidget, QToolButton, QVBoxLayout, QWidget, Signal)
 from .widgets import PanelPage
+
+QFrame = QtWidgets.QFrame
 
 DOCKER_ID = "atelier_docker"
 SETTINGS_GROUP = "atelier"
@@ -172,7 +175,11 @@ class AtelierDocker(DockWidget):
         for panel in outcome:
             page = PanelPage(panel)
             self.pages.append(page)
-            index = self.tabs.addTab(page, panel.title)
+            scroll = QScrollArea()  # long panels scroll instead of pushing Generate out of the docker
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.NoFrame if hasattr(QFrame, "NoFrame") else QFrame.Shape.NoFrame)
+            scroll.setWidget(page)
+            index = self.tabs.addTab(scroll, panel.title)
             if not panel.available:
                 self.tabs.setTabToolTip(index, panel.unavailable_message())
         if current:
@@ -195,7 +202,8 @@ class AtelierDocker(DockWidget):
 
     # panels ---------------------------------------------------------------------------------------------------
     def current_page(self):
-        return self.tabs.currentWidget()
+        index = self.tabs.currentIndex()
+        return self.pages[index] if 0 <= index < len(self.pages) else None
 
     def current_panel_id(self):
         page = self.current_page()

@@ -51,7 +51,7 @@ class SelfTest(object):
             self.config = json.load(f)
         self.report = {"ok": False, "steps": []}
         self.started = None
-        self.timer = None
+        self.timers = []
         self.document = None
         self.docker = None
 
@@ -83,26 +83,32 @@ class SelfTest(object):
                 raise RuntimeError("the Atelier docker is not in the window")
             self.docker.show()
             self.docker.raise_()
+            from .qt import QDockWidget
+            for dock in window.qwindow().findChildren(QDockWidget):  # room for the docker in the screenshot
+                if dock is not self.docker and dock.windowTitle() not in ("Layers",) and dock.isVisible():
+                    dock.hide()
             self.step("docker shown")
             self.poll(self.wait_for_panels)
         except Exception:  # noqa: BLE001
             self.fail()
 
     def poll(self, check):
-        self.timer = QTimer()
-        self.timer.setInterval(100)
+        """Calls check() every 100 ms on the UI thread until it returns True (each poll owns its timer)."""
+        timer = QTimer()
+        timer.setInterval(100)
+        self.timers.append(timer)
 
         def tick():
             try:
                 if time.time() - self.started > float(self.config.get("timeoutMs", 25000)) / 1000.0:
                     raise RuntimeError("timed out; docker status: %s" % self.docker_status())
                 if check():
-                    self.timer.stop()
+                    timer.stop()
             except Exception:  # noqa: BLE001
-                self.timer.stop()
+                timer.stop()
                 self.fail()
-        self.timer.timeout.connect(tick)
-        self.timer.start()
+        timer.timeout.connect(tick)
+        timer.start()
 
     def docker_status(self):
         return self.docker.status.text() if self.docker is not None else "(no docker)"
@@ -120,7 +126,7 @@ class SelfTest(object):
         self.report["currentTab"] = self.docker.tabs.tabText(self.docker.tabs.currentIndex())
         self.step("tab '%s' selected; clicking Generate" % self.report["currentTab"])
         self.docker.generate_button.click()
-        QTimer.singleShot(0, lambda: self.poll(self.wait_for_layer))
+        self.poll(self.wait_for_layer)
         return True
 
     def wait_for_layer(self):
@@ -129,6 +135,9 @@ class SelfTest(object):
             if not self.docker._busy and self.docker.status.text().startswith("Atelier:"):
                 raise RuntimeError(self.docker.status.text())
             return False
+        action = Krita.instance().action("zoom_to_fit")
+        if action is not None:
+            action.trigger()
         top = doc.rootNode().childNodes()[-1]
         b = top.bounds()
         self.report.update({

@@ -165,7 +165,7 @@ class PanelPage(QWidget):
             for p in panel.presets:
                 self.presets.addItem(p.get("label", p["id"]), p["id"])
             self.presets.activated.connect(self._preset_chosen)
-            form.addRow("Preset", self.presets)
+            form.addRow("Presets", self.presets)
         self.fields = []
         for f in panel.fields:
             w = FieldWidget(f)
