@@ -43,13 +43,14 @@ final class DemoCommand {
         out.println("examples: " + examples.size() + " images in " + inputs);
 
         int written = 0;
-        Set<String> skipped = new LinkedHashSet<>();
+        // What was skipped → on which examples (an operation may run on some examples and not on others).
+        Map<String, Set<String>> skipped = new java.util.LinkedHashMap<>();
         long start = System.nanoTime();
         try (DaemonClient client = ClientFactory.connect(true)) {
             for (RemotePanel panel : client.panels()) {
                 String op = panel.descriptor().operation().id();
                 if (!panel.available()) {
-                    skipped.add(op + ": " + panel.unavailableReason().orElse("unavailable"));
+                    skipped.put(op + ": " + panel.unavailableReason().orElse("unavailable"), Set.of());
                     continue;
                 }
                 for (Map.Entry<String, Raster> e : examples.entrySet()) {
@@ -72,14 +73,19 @@ final class DemoCommand {
                             if (ex.code() != ErrorCode.OPERATION_UNAVAILABLE) {
                                 throw ex;
                             }
-                            skipped.add(op + v.suffix() + ": " + ex.getMessage());
+                            skipped.computeIfAbsent(op + v.suffix() + ": " + ex.getMessage(),
+                                    k -> new LinkedHashSet<>()).add(e.getKey());
                         }
                     }
                 }
             }
         }
         out.printf("demo: %d outputs in %s (%.1f s)%n", written, dir, (System.nanoTime() - start) / 1e9);
-        skipped.forEach(s -> out.println("  skipped " + s));
+        skipped.forEach((what, where) -> {
+            int colon = what.indexOf(": ");
+            String on = where.isEmpty() || where.size() == examples.size() ? "" : " (" + String.join(", ", where) + ")";
+            out.println("  skipped " + what.substring(0, colon) + on + what.substring(colon));
+        });
         return 0;
     }
 
