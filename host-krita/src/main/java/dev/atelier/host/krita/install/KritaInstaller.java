@@ -43,6 +43,7 @@ public final class KritaInstaller implements HostInstaller {
     public static final String ENABLE_KEY = "enable_atelier";
     private static final String RC_MARK = "@kritarc ";
     private static final String RC_SECTION_MARK = "@kritarc-section-created";
+    private static final String RC_FILE_MARK = "@kritarc-file-created";
 
     private final Optional<Path> socket;
     private final Optional<Path> kritarc;
@@ -144,7 +145,8 @@ public final class KritaInstaller implements HostInstaller {
         written.add(settings);
 
         Path rc = kritarc.orElseGet(KritaInstaller::defaultKritarc).toAbsolutePath();
-        String before = Files.isRegularFile(rc) ? Files.readString(rc, StandardCharsets.UTF_8) : "";
+        boolean rcExisted = Files.isRegularFile(rc);
+        String before = rcExisted ? Files.readString(rc, StandardCharsets.UTF_8) : "";
         KritaRc.Edit edit = KritaRc.set(before, SECTION, ENABLE_KEY, "true");
         if (edit.changed()) {
             Files.createDirectories(rc.getParent());
@@ -162,6 +164,9 @@ public final class KritaInstaller implements HostInstaller {
         m.append(RC_MARK).append(rc).append('\n');
         if (edit.sectionCreated()) {
             m.append(RC_SECTION_MARK).append('\n');
+        }
+        if (!rcExisted) {
+            m.append(RC_FILE_MARK).append('\n');
         }
         Files.writeString(manifest, m.toString(), StandardCharsets.UTF_8);
         written.add(manifest);
@@ -190,6 +195,7 @@ public final class KritaInstaller implements HostInstaller {
         }
         Path rc = null;
         boolean sectionCreated = false;
+        boolean fileCreated = false;
         for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
             String rel = line.trim();
             if (rel.startsWith(RC_MARK)) {
@@ -198,6 +204,10 @@ public final class KritaInstaller implements HostInstaller {
             }
             if (rel.equals(RC_SECTION_MARK)) {
                 sectionCreated = true;
+                continue;
+            }
+            if (rel.equals(RC_FILE_MARK)) {
+                fileCreated = true;
                 continue;
             }
             if (rel.isEmpty() || rel.startsWith("#")) {
@@ -218,7 +228,10 @@ public final class KritaInstaller implements HostInstaller {
         if (rc != null && Files.isRegularFile(rc)) {
             KritaRc.Edit edit = KritaRc.remove(Files.readString(rc, StandardCharsets.UTF_8), SECTION, ENABLE_KEY,
                     sectionCreated);
-            if (edit.changed()) {
+            if (edit.changed() && fileCreated && edit.text().isBlank()) {
+                Files.delete(rc); // install created it for this one line
+                notes.add("removed " + rc);
+            } else if (edit.changed()) {
                 writeAtomically(rc, edit.text());
                 notes.add("removed " + ENABLE_KEY + " from " + rc);
             }
