@@ -1,0 +1,89 @@
+"""Scripting: ``atelier.api.run(image, op, **params)`` and ``atelier.api.prep_3d(obj, views, out_dir, **params)``.
+
+Both block until done and raise ``AtelierError`` (one clear line) without changing the file when anything fails.
+The sidebar's operators use the same steps (``prepare`` / ``finish``) around a non-blocking wait.
+"""
+
+import bpy
+
+from . import connection as conn_mod
+from . import images
+from . import pixels as px
+from .atelier_client import AtelierError  # noqa: F401 - re-exported for scripts
+from .connection import HostError
+from .panels import normalize_params
+
+__all__ = ["run", "run_render", "prep_3d", "AtelierError"]
+
+
+class Prepared(object):
+    """What a job needs, read on Blender's main thread before submitting."""
+
+    def __init__(self, panel, values, source, name):
+        self.panel = panel
+        self.values = values
+        self.source = source
+        self.name = name
+
+
+def prepare(panel, values, image=None, source=None):
+    if not panel.available:
+        raise HostError("Atelier: " + panel.unavailable_message(), 202, "OPERATION_UNAVAILABLE")
+    if panel.requires_mask():
+        raise HostError("Atelier: %s needs a selection, which Blender images do not have; use Krita or GIMP "
+                        "for it" % panel.title, 206, "MASK_REQUIRED")
+    if source is None:
+        source = images.read(image)
+    return Prepared(panel, values, source, panel.image_name(values))
+
+
+def finish(prepared, result):
+    """The new image datablock for a finished job."""
+    w, h, data = px.compose(prepared.source, result)
+    return images.create(prepared.name, w, h, data)
+
+
+def _run(prepared, connection, on_progress, timeout):
+    callback = None
+    if on_progress is not None:
+        def callback(fraction, message, *_preview):
+            on_progress(fraction, message)
+    job = connection.submit(prepared.panel.operation, prepared.values, prepared.source, on_progress=callback)
+    try:
+        result = job.wait(timeout)
+    except KeyboardInterrupt:
+        job.cancel()
+        raise
+    return finish(prepared, result)
+
+
+def run(image, op, connection=None, on_progress=None, timeout=None, **params):
+    """Runs operation `op` (panel or operation id: "upscale", "detect", ...) on `image` (a bpy Image, or its
+    name) and returns the new image. `params` are field values by id, `_` for `-`; missing ones take defaults.
+    `on_progress(fraction, message)` runs on the client's reader thread."""
+    if isinstance(image, str):
+        found = bpy.data.images.get(image)
+        if found is None:
+            raise HostError("Atelier: no image named '%s'" % image, 207, "NO_IMAGE")
+        image = found
+    connection = connection or conn_mod.shared()
+    panel = connection.panel(op)
+    return _run(prepare(panel, normalize_params(params), image), connection, on_progress, timeout)
+
+
+def run_render(op, scene=None, connection=None, on_progress=None, timeout=None, **params):
+    """"Send render": runs `op` on the last render (written and reloaded) and returns the new image."""
+    connection = connection or conn_mod.shared()
+    panel = connection.panel(op)
+    source = images.read_render(scene=scene)
+    return _run(prepare(panel, normalize_params(params), source=source), connection, on_progress, timeout)
+
+
+def prep_3d(obj, views=None, out_dir=None, resolution=512, orthographic=True, isolate=True, timeout=600,
+            **params):
+    """Renders `obj` from `views` (names: front, back, left, right, top, three-quarter) into
+    `<out_dir>/renders/` with `views.json`, runs `atelier run prep-3d` on them (params: size, margin,
+    background, upscale_small), loads the package's images and returns the path of its manifest.json."""
+    from . import prep3d
+    return prep3d.prep_3d(obj, views, out_dir, resolution=resolution, orthographic=orthographic,
+                          isolate=isolate, timeout=timeout, **params)
