@@ -155,6 +155,15 @@ class Document(object):
     def colorDepth(self):
         return self._depth
 
+    def colorProfile(self):
+        return ""
+
+    def name(self):
+        return "untitled"
+
+    def resolution(self):
+        return 72
+
     def rootNode(self):
         return self.root
 
@@ -212,6 +221,9 @@ class _Krita(object):
 
     def activeDocument(self):
         return self.active
+
+    def activeWindow(self):
+        return None  # kritarunner has no window either
 
     def documents(self):
         return list(self.documents_)

@@ -60,14 +60,18 @@ class RunTest(unittest.TestCase):
                     **{"high": 180})
         self.assertEqual({"line-weight": 1.5, "mode": "lineart", "high": 180}, self.client.submits[0]["params"])
 
-    def test_upscale_scales_the_image_and_places_the_result_at_the_scaled_offset(self):
+    def test_upscale_opens_a_new_document_and_leaves_the_original_alone(self):
         doc, _ = doc_with_layer()
         node = atelier.run(doc, "upscale", connection=self.conn, factor=2)
-        self.assertIn(("scaleImage", 128, 96, 72, 72, "Bicubic"), doc.calls)
-        self.assertEqual((128, 96), (doc.width(), doc.height()))
+        self.assertEqual([], [c for c in doc.calls if c[0] in ("scaleImage", "resizeImage")])
+        self.assertEqual((64, 48), (doc.width(), doc.height()))
+        self.assertEqual(1, len(doc.root.childNodes()))
+        new = node.document
+        self.assertIsNot(doc, new)
+        self.assertEqual((128, 96), (new.width(), new.height()))
         self.assertEqual("Atelier Upscale", node.name())
         self.assertEqual(bytes(8 * 6 * 4), node.pixelData(20, 12, 8, 6))
-        self.assertEqual(2, len(doc.root.childNodes()))
+        self.assertEqual(1, len(new.root.childNodes()))
 
     def test_expand_grows_the_canvas_first(self):
         doc, _ = doc_with_layer(x=4, y=6)

@@ -11,7 +11,6 @@ from .errors import HostError
 
 CONVERT_HINT = "convert it with Image ▸ Convert Image Color Space… to RGB/Alpha, 8-bit or 16-bit integer"
 DEPTH_BYTES = {"U8": 1, "U16": 2}
-UPSCALE_FILTER = "Bicubic"
 
 
 def _qbytes(data):
@@ -116,31 +115,51 @@ def read_mask(document, source):
 def insert_result(document, source, result, name, upscale=False):
     """Adds the result as a new paint layer above the source and returns it; existing layers keep their pixels.
 
-    Upscale scales the image by the result's factor first (so the other layers follow, as in GIMP) and places
-    the result at the scaled offset; a result reaching outside the canvas (Expand) grows the canvas first.
+    Upscale never resamples the artist's layers: the result opens as a new document of the enlarged size (with
+    the layer at the source's scaled offset), shown in a view when Krita has a window. A result reaching outside
+    the canvas (Expand) grows the canvas first; the old layers keep their pixels and place in the picture.
     """
     rw, rh, rgba = result.image
     if upscale:
         factor = max(1, int(round(result.canvas_width / float(source.width))))
-        if factor > 1:
-            document.scaleImage(document.width() * factor, document.height() * factor,
-                                int(round(document.xRes())), int(round(document.yRes())), UPSCALE_FILTER)
-            document.waitForDone()
         x = source.x * factor + result.x
         y = source.y * factor + result.y
-    else:
-        x = source.x + result.x
-        y = source.y + result.y
-        width, height = document.width(), document.height()
-        min_x, min_y = min(0, x), min(0, y)
-        max_x, max_y = max(width, x + rw), max(height, y + rh)
-        if min_x < 0 or min_y < 0 or max_x > width or max_y > height:
-            document.resizeImage(min_x, min_y, max_x - min_x, max_y - min_y)
-            document.waitForDone()
-            x -= min_x
-            y -= min_y
+        target = _new_document(document, document.width() * factor, document.height() * factor, factor)
+        source.placed = (x, y)
+        node = add_layer(target, name, rgba, x, y, rw, rh)
+        _show(target)
+        return node
+    x = source.x + result.x
+    y = source.y + result.y
+    width, height = document.width(), document.height()
+    min_x, min_y = min(0, x), min(0, y)
+    max_x, max_y = max(width, x + rw), max(height, y + rh)
+    if min_x < 0 or min_y < 0 or max_x > width or max_y > height:
+        document.resizeImage(min_x, min_y, max_x - min_x, max_y - min_y)
+        document.waitForDone()
+        x -= min_x
+        y -= min_y
     source.placed = (x, y)
     return add_layer(document, name, rgba, x, y, rw, rh, above=source.node)
+
+
+def _new_document(document, width, height, factor):
+    """A document for an upscaled result: same colour model, depth and profile, resolution scaled along."""
+    from krita import Krita  # only the Krita glue imports krita
+    name = "%s x%d" % (document.name() or "Atelier", factor)
+    new = Krita.instance().createDocument(width, height, name, document.colorModel(), document.colorDepth(),
+                                          document.colorProfile(), document.resolution() * factor)
+    base = new.rootNode().childNodes()
+    for node in base:  # createDocument adds an empty background layer; the result is the picture
+        node.remove()
+    return new
+
+
+def _show(document):
+    from krita import Krita
+    window = Krita.instance().activeWindow()
+    if window is not None:
+        window.addView(document)
 
 
 def add_layer(document, name, rgba, x, y, width, height, above=None):

@@ -131,7 +131,8 @@ class SelfTest(object):
 
     def wait_for_layer(self):
         doc = self.document
-        if doc_mod.layer_count(doc) <= self.layers_before:
+        # Inserting the layer lets Qt process events, so wait until the docker has also filed it in its history.
+        if doc_mod.layer_count(doc) <= self.layers_before or self.docker.history_list.count() == 0:
             if not self.docker._busy and self.docker.status.text().startswith("Atelier:"):
                 raise RuntimeError(self.docker.status.text())
             return False

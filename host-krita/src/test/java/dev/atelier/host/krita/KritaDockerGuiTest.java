@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The docker in the real Krita GUI under Xvfb. The plug-in's self-test mode ({@code ATELIER_KRITA_SELFTEST},
- * see atelier/selftest.py) opens a document, shows the docker, selects the Upscale tab and clicks its Generate
+ * see atelier/selftest.py) opens a document, shows the docker, selects the Detect tab and clicks its Generate
  * button; this test waits for its report, takes a screenshot ({@code target/screenshots/krita-docker.png}) and
  * then lets it quit through Krita's file_quit action.
  */
@@ -47,7 +47,7 @@ class KritaDockerGuiTest {
     }
 
     @Test
-    void upscaleFromTheDockerAddsALayer() throws Exception {
+    void detectFromTheDockerAddsALayer() throws Exception {
         Requirements.host("krita GUI", RealKrita.present() && RealKrita.which("Xvfb").isPresent()
                 && RealKrita.which("import").isPresent(), RealKrita.HOW_TO_INSTALL + " xvfb imagemagick");
         daemon = new DaemonFixture(dir.resolve("daemon"));
@@ -56,7 +56,7 @@ class KritaDockerGuiTest {
         Path report = out.resolve("report.json");
         Path quit = out.resolve("quit");
         Path config = dir.resolve("selftest.json");
-        Files.writeString(config, "{\"panel\": \"upscale\", \"width\": 96, \"height\": 64, \"report\": \"" + report
+        Files.writeString(config, "{\"panel\": \"detect\", \"width\": 96, \"height\": 64, \"report\": \"" + report
                 + "\", \"quitFile\": \"" + quit + "\", \"timeoutMs\": 40000}");
 
         xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
@@ -95,7 +95,7 @@ class KritaDockerGuiTest {
                 (System.nanoTime() - t0) / 1e9, krita.exitValue());
 
         assertTrue(r.get("ok").getAsBoolean(), r + "\n" + RealKrita.tail(log()));
-        assertEquals("Upscale", r.get("currentTab").getAsString());
+        assertEquals("Detect", r.get("currentTab").getAsString());
         assertEquals("[\"Img2Img\",\"Retouch\",\"Expand\",\"Upscale\",\"Remove background\",\"Detect\",\"Prep for 3D\"]",
                 r.get("tabs").toString());
         com.google.gson.JsonArray unavailable = new com.google.gson.JsonArray();
@@ -107,12 +107,12 @@ class KritaDockerGuiTest {
         assertEquals(unavailable, r.get("disabledTabs"), r.toString());
         assertTrue(unavailable.size() > 0, "some panel has no engine in this daemon");
         assertEquals(r.get("layersBefore").getAsInt() + 1, r.get("layersAfter").getAsInt(), r.toString());
-        assertEquals("Atelier Upscale", r.get("newLayer").getAsString());
-        assertEquals("[0,0,192,128]", r.get("bounds").toString());
-        assertEquals("[192,128]", r.get("documentSize").toString());
+        assertEquals("Atelier Detect", r.get("newLayer").getAsString());
+        assertEquals("[0,0,96,64]", r.get("bounds").toString());
+        assertEquals("[96,64]", r.get("documentSize").toString());
         assertEquals(1, r.get("history").getAsInt());
         assertTrue(r.get("dockerVisible").getAsBoolean());
-        assertTrue(r.get("status").getAsString().startsWith("Added layer 'Atelier Upscale'"), r.toString());
+        assertTrue(r.get("status").getAsString().startsWith("Added layer 'Atelier Detect'"), r.toString());
         assertTrue(Files.size(shot) > 10_000, "screenshot " + shot);
         assertEquals(0, krita.exitValue(), RealKrita.tail(log()));
     }

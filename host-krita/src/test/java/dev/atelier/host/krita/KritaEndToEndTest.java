@@ -93,10 +93,15 @@ class KritaEndToEndTest {
 
     /** A case that succeeded: one more node in the document, named {@code layer}. */
     private JsonObject ok(String name, String layer) {
+        return ok(name, layer, 1);
+    }
+
+    /** A case that succeeded with a node named {@code layer}, adding {@code added} nodes to the document. */
+    private JsonObject ok(String name, String layer, int added) {
         JsonObject c = cases.getAsJsonObject(name);
         assertTrue(c.get("ok").getAsBoolean(), name + ": " + c);
         assertEquals(layer, c.get("name").getAsString(), c.toString());
-        assertEquals(c.get("layersBefore").getAsInt() + 1, c.get("layersAfter").getAsInt(), c.toString());
+        assertEquals(c.get("layersBefore").getAsInt() + added, c.get("layersAfter").getAsInt(), c.toString());
         return c;
     }
 
@@ -180,13 +185,13 @@ class KritaEndToEndTest {
     }
 
     @Test
-    void upscaleScalesTheImageAndMatchesLanczos() throws Exception {
-        JsonObject c = ok("upscale", "Atelier Upscale");
-        assertEquals("[128,96]", c.get("docAfter").toString());
+    void upscaleOpensANewDocumentAndMatchesLanczos() throws Exception {
+        JsonObject c = ok("upscale", "Atelier Upscale", 0); // the result is in a new document
+        assertEquals("[64,48]", c.get("docAfter").toString()); // the artist's document is left alone
         ImageAssert.assertPixelsEqual(LanczosUpscaler.upscale(top, 2), layer("upscale", c, 20, 12));
         assertTrue(Files.size(out.resolve("docA.png")) > 0);
 
-        JsonObject d = ok("default-node", "Atelier Upscale"); // no view: the topmost layer
+        JsonObject d = ok("default-node", "Atelier Upscale", 0); // no view: the topmost layer
         ImageAssert.assertPixelsEqual(LanczosUpscaler.upscale(small, 2), layer("default-node", d, 0, 0));
     }
 
