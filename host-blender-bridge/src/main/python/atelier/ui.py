@@ -28,6 +28,7 @@ class _State(object):
     busy = ""              # what runs now ("" = idle)
     groups = {}            # panel id -> PropertyGroup class
     enum_items = []        # kept alive for Blender's enum callback
+    draws = 0              # how often the sidebar panel was drawn (tests see whether the tab is shown)
 
 
 STATE = _State()
@@ -339,6 +340,7 @@ class ATELIER_PT_sidebar(bpy.types.Panel):
     bl_category = CATEGORY
 
     def draw(self, context):
+        STATE.draws += 1
         layout = self.layout
         settings = context.window_manager.atelier
         if STATE.panels is None:
@@ -366,10 +368,10 @@ class ATELIER_PT_sidebar(bpy.types.Panel):
             if panel.id == "prep-3d":
                 col.label(text="Set it up in the Prep for 3D panel below", icon="INFO")
             else:
-                row = col.row(align=True)
-                row.enabled = not STATE.busy
-                row.operator("atelier.run", text="Run on image", icon="PLAY").source = "IMAGE"
-                row.operator("atelier.run", text="Send render", icon="RENDER_RESULT").source = "RENDER"
+                buttons = col.column(align=True)
+                buttons.enabled = not STATE.busy
+                buttons.operator("atelier.run", text="Run on image", icon="PLAY").source = "IMAGE"
+                buttons.operator("atelier.run", text="Send render", icon="RENDER_RESULT").source = "RENDER"
         if STATE.busy:
             layout.prop(settings, "progress", text=STATE.busy, slider=True)
         if STATE.error:
@@ -379,7 +381,8 @@ class ATELIER_PT_sidebar(bpy.types.Panel):
             box = layout.box()
             box.label(text="Not available here:")
             for p in unavailable:
-                box.label(text="%s: %s" % (p.title, p.unavailable_message()), icon="CANCEL")
+                box.label(text=p.title, icon="CANCEL")
+                box.label(text="    " + p.unavailable_message())
         layout.operator("atelier.connect", text="Refresh panels", icon="FILE_REFRESH")
 
 
