@@ -83,7 +83,7 @@ def render_views(obj, views, renders_dir, resolution=512, orthographic=True, iso
             cam_data.clip_start = place["clip_start"]
             cam_data.clip_end = place["clip_end"]
             r.filepath = os.path.join(renders_dir, name + ".png")
-            bpy.ops.render.render(write_still=True, scene=scene.name)
+            _render(scene)
             if not os.path.isfile(r.filepath):
                 raise HostError("Atelier: rendering the %s view wrote no file" % name, 305, "ENGINE_FAILED")
     finally:
@@ -100,6 +100,21 @@ def render_views(obj, views, renders_dir, resolution=512, orthographic=True, iso
     with open(sidecar, "w", encoding="utf-8") as f:
         json.dump(views_mod.sidecar(views), f, indent=1)
     return sidecar
+
+
+def _render(scene):
+    """Renders and writes the still; a Cycles without OpenImageDenoise (Debian's) renders without denoising."""
+    try:
+        bpy.ops.render.render(write_still=True, scene=scene.name)
+    except RuntimeError as e:
+        cycles = getattr(scene, "cycles", None)
+        if "Denois" not in str(e) or cycles is None or not getattr(cycles, "use_denoising", False):
+            raise HostError("Atelier: rendering failed: %s" % message_of(e), 305, "ENGINE_FAILED")
+        cycles.use_denoising = False
+        try:
+            bpy.ops.render.render(write_still=True, scene=scene.name)
+        finally:
+            cycles.use_denoising = True
 
 
 def cli_command(renders_dir, out_dir, params, settings=None):
