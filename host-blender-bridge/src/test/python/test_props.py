@@ -1,10 +1,11 @@
-"""Panel descriptors -> Blender property specs (atelier.props), for every built-in panel."""
+"""Panel descriptors -> Blender property specs and names (atelier.props), for every built-in panel. The panel model
+itself is atelier_client's, tested in plugin-core."""
 
 import unittest
 
 import builtin
 from atelier import props
-from atelier.panels import Panel, find, normalize_params
+from atelier.atelier_client.panels import Panel, find
 
 KINDS = {"StringProperty", "IntProperty", "FloatProperty", "EnumProperty", "BoolProperty"}
 
@@ -71,25 +72,19 @@ class PropsTest(unittest.TestCase):
             self.skipTest("run from BlenderPythonUnitTest for the built-in panels")
         self.assertEqual([p.id for p in self.panels],
                          ["img2img", "retouch", "expand", "upscale", "remove-background", "detect", "prep-3d"])
-        self.assertTrue(find(self.panels, "retouch").requires_mask())
-        self.assertFalse(find(self.panels, "upscale").requires_mask())
+        self.assertTrue(find(self.panels, "retouch").requires_selection())
+        self.assertFalse(find(self.panels, "upscale").requires_selection())
 
 
-class PanelModelTest(unittest.TestCase):
-    def test_names_and_lookup(self):
+class NamesTest(unittest.TestCase):
+    def test_image_names_fit_blender_ids(self):
         p = Panel({"id": "img2img", "title": "Img2Img", "operation": "img2img", "fields": []})
-        self.assertEqual(p.image_name({"prompt": "  a   cat "}), "Atelier Img2Img: a cat")
-        self.assertEqual(p.image_name({}), "Atelier Img2Img")
-        self.assertLessEqual(len(p.image_name({"prompt": "x" * 200})), 63)
-        self.assertIs(find([p], "IMG2IMG"), p)
-        self.assertIsNone(find([p], "nope"))
-        self.assertEqual(normalize_params({"line_weight": 1.5, "seed": None}), {"line-weight": 1.5})
-
-    def test_unavailable_reason(self):
-        p = Panel({"id": "expand", "title": "Expand", "available": False, "unavailableReason": "no engine"})
-        self.assertEqual(p.unavailable_message(), "no engine")
-        self.assertEqual(Panel({"id": "x", "title": "X", "available": False}).unavailable_message(),
-                         "X is not available now")
+        self.assertEqual(props.image_name(p, {"prompt": "  a   cat "}), "Atelier Img2Img: a cat")
+        self.assertEqual(props.image_name(p, {}), "Atelier Img2Img")
+        self.assertEqual(props.image_name(p), "Atelier Img2Img")
+        self.assertEqual(len(props.image_name(p, {"prompt": "x" * 200})), 57)
+        long_title = Panel({"id": "x", "title": "T" * 80})
+        self.assertEqual(props.image_name(long_title), ("Atelier " + "T" * 80)[:63])
 
 
 if __name__ == "__main__":

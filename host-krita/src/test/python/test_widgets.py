@@ -9,7 +9,7 @@ import descriptors
 try:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from atelier import qt
-    from atelier.panels import Panel
+    from atelier.atelier_client.panels import Panel
     from atelier.widgets import PanelPage
     _app = qt.QApplication.instance() or qt.QApplication([])
     HAVE_QT = True

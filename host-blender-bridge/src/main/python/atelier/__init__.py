@@ -8,9 +8,10 @@ Scripting::
     new = atelier.run(img, "detect", mode="lineart", line_weight=1.5)         # '_' or '-' in field ids
     manifest = atelier.prep_3d(obj, ["front", "back", "left", "right"], "/tmp/out", size=512, margin=10)
 
-Modules without bpy: ``settings``, ``panels``, ``props`` (descriptor -> property specs), ``pixels`` (Blender's
-pixel layouts), ``connection``, ``views`` (Prep for 3D's camera placement and the CLI command). With bpy:
-``images``, ``api``, ``prep3d``, ``ui``. The protocol client is the bundled sub-package ``atelier_client``.
+Modules without bpy: ``settings``, ``props`` (descriptor -> property specs), ``pixels`` (Blender's pixel layouts),
+``connection``, ``views`` (Prep for 3D's camera placement and the CLI command). With bpy: ``images``, ``api``,
+``prep3d``, ``ui``. The protocol client, and the host-agnostic settings, panel model and connection, are the
+bundled sub-package ``atelier_client``.
 """
 
 bl_info = {

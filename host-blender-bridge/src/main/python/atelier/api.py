@@ -9,9 +9,11 @@ import bpy
 from . import connection as conn_mod
 from . import images
 from . import pixels as px
+from . import props
 from .atelier_client import AtelierError  # noqa: F401 - re-exported for scripts
+from .atelier_client.connection import progress_callback, wait
+from .atelier_client.panels import normalize_params
 from .connection import HostError
-from .panels import normalize_params
 
 __all__ = ["run", "run_render", "prep_3d", "AtelierError"]
 
@@ -29,12 +31,12 @@ class Prepared(object):
 def prepare(panel, values, image=None, source=None):
     if not panel.available:
         raise HostError("Atelier: " + panel.unavailable_message(), 202, "OPERATION_UNAVAILABLE")
-    if panel.requires_mask():
+    if panel.requires_selection():  # Blender images have no selection (mask)
         raise HostError("Atelier: %s needs a selection, which Blender images do not have; use Krita or GIMP "
                         "for it" % panel.title, 206, "MASK_REQUIRED")
     if source is None:
         source = images.read(image)
-    return Prepared(panel, values, source, panel.image_name(values))
+    return Prepared(panel, values, source, props.image_name(panel, values))
 
 
 def finish(prepared, result):
@@ -44,17 +46,9 @@ def finish(prepared, result):
 
 
 def _run(prepared, connection, on_progress, timeout):
-    callback = None
-    if on_progress is not None:
-        def callback(fraction, message, *_preview):
-            on_progress(fraction, message)
-    job = connection.submit(prepared.panel.operation, prepared.values, prepared.source, on_progress=callback)
-    try:
-        result = job.wait(timeout)
-    except KeyboardInterrupt:
-        job.cancel()
-        raise
-    return finish(prepared, result)
+    job = connection.submit(prepared.panel.operation, prepared.values, prepared.source,
+                            on_progress=progress_callback(on_progress))
+    return finish(prepared, wait(job, timeout))
 
 
 def run(image, op, connection=None, on_progress=None, timeout=None, **params):

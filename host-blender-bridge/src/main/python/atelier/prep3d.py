@@ -14,8 +14,8 @@ from mathutils import Matrix, Vector
 from . import images
 from . import settings as settings_mod
 from . import views as views_mod
+from .atelier_client.panels import normalize_params
 from .connection import HostError, message_of
-from .panels import normalize_params
 
 CAMERA_NAME = "Atelier Prep 3D camera"
 

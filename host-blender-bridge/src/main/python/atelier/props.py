@@ -6,21 +6,14 @@ turns these into a PropertyGroup per panel. Source fields get no property (the i
 Blender attribute names cannot hold "-", so ``line-weight`` becomes ``line_weight``.
 """
 
+from .atelier_client.panels import slider_decimals
+
 INT32_MAX = 2 ** 31 - 1
+ID_NAME_MAX = 63  # Blender's ID names hold 63 bytes
 
 
 def attribute(field_id):
     return "f_" + field_id.replace("-", "_")
-
-
-def slider_decimals(field):
-    if field.get("integer"):
-        return 0
-    step = float(field.get("step", 1) or 1)
-    decimals = 0
-    while decimals < 6 and abs(round(step * 10 ** decimals) - step * 10 ** decimals) > 1e-9:
-        decimals += 1
-    return max(decimals, 1)
 
 
 def spec(field):
@@ -80,3 +73,8 @@ def values_from(panel, group):
 def class_name(panel_id):
     """A Blender class name (letters, digits, '_') for a panel's PropertyGroup."""
     return "ATELIER_PG_" + "".join(c if c.isalnum() else "_" for c in panel_id)
+
+
+def image_name(panel, values=None):
+    """The new image's name: "Atelier Upscale", or "Atelier Img2Img: a cat" with a prompt."""
+    return panel.result_name(values)[:ID_NAME_MAX]

@@ -5,35 +5,28 @@
     {"daemon_command": ["/path/to/bin/atelier", "daemon", ...],
      "atelier_cli": "/path/to/bin/atelier",            # or an argv list: ["java", "-cp", "...", "Main"]
      "socket": "/optional/path/atelier.sock"}
+
+The daemon part (``launcher()``, the file's checks) is the bundled ``atelier_client.settings``'.
 """
 
-import json
 import os
 import shutil
 
-FILE_NAME = "settings.json"
+from .atelier_client import settings as _settings
+from .atelier_client.settings import FILE_NAME  # noqa: F401
 
 
 def addon_dir():
     return os.path.dirname(os.path.abspath(__file__))
 
 
-class Settings(object):
+class Settings(_settings.Settings):
     """daemon_command: argv ([] = never start a daemon); cli: argv of the Atelier CLI ([] = unknown);
     socket: path or None (the protocol's default, $ATELIER_SOCKET first)."""
 
     def __init__(self, daemon_command=None, cli=None, socket=None, source=None):
-        self.daemon_command = list(daemon_command or [])
+        _settings.Settings.__init__(self, daemon_command, socket, source)
         self.cli = list(cli or [])
-        self.socket = socket or None
-        self.source = source
-
-    def launcher(self):
-        """The command that starts the daemon, or None: the settings' command, else `atelier daemon` on PATH."""
-        if self.daemon_command:
-            return list(self.daemon_command)
-        found = shutil.which("atelier")
-        return [found, "daemon"] if found else None
 
     def cli_command(self):
         """The Atelier CLI's argv: the settings' one, else `atelier` on PATH; None when neither exists."""
@@ -66,18 +59,9 @@ def _argv(value, key, path):
 
 def load(directory=None):
     """Reads settings.json from the add-on folder (or `directory`); a missing file gives empty settings."""
-    path = os.path.join(directory or addon_dir(), FILE_NAME)
-    if not os.path.isfile(path):
+    path, data = _settings.read_file(directory or addon_dir())
+    if data is None:
         return Settings(source=None)
-    with open(path, "r", encoding="utf-8") as f:
-        try:
-            data = json.load(f)
-        except ValueError as e:
-            raise ValueError("bad %s: %s" % (path, e))
-    if not isinstance(data, dict):
-        raise ValueError("bad %s: expected a JSON object" % path)
-    socket = data.get("socket")
-    if socket is not None and not isinstance(socket, str):
-        raise ValueError("bad %s: socket must be a string" % path)
+    socket = _settings.socket_of(data, path)
     return Settings(_argv(data.get("daemon_command"), "daemon_command", path),
                     _argv(data.get("atelier_cli"), "atelier_cli", path), socket, source=path)

@@ -15,8 +15,8 @@ from . import images
 from . import prep3d
 from . import props as props_mod
 from . import views as views_mod
+from .atelier_client.panels import find
 from .connection import message_of
-from .panels import find
 
 CATEGORY = "Atelier"
 

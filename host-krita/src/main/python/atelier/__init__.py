@@ -7,8 +7,8 @@ Scripting::
     run(doc, "detect", mode="lineart", line_weight=1.5)   # '_' or '-' in field ids
 
 Modules: ``settings``, ``panels``, ``client`` (no Krita, no Qt), ``widgets`` (Qt only), ``document`` and ``api``
-(Krita objects passed in), ``docker`` and ``selftest`` (Krita UI). The protocol client is the bundled
-sub-package ``atelier_client``.
+(Krita objects passed in), ``docker`` and ``selftest`` (Krita UI). The protocol client, and the host-agnostic
+settings, panel model and connection, are the bundled sub-package ``atelier_client``.
 """
 
 from .atelier_client import AtelierError  # noqa: F401

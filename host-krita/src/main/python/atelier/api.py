@@ -5,8 +5,9 @@ Only `run` looks up Krita (for the active document when none is given); the step
 
 from . import client as client_mod
 from . import document as doc_mod
+from .atelier_client.connection import progress_callback, wait
+from .atelier_client.panels import normalize_params
 from .errors import HostError
-from .panels import normalize_params
 
 
 class Prepared(object):
@@ -41,18 +42,14 @@ def prepare(document, panel, values, node=None):
 
 def submit(connection, prepared, on_progress=None, priority=10):
     """Sends the prepared pixels; `on_progress(fraction, message)` runs on the client's reader thread."""
-    callback = None
-    if on_progress is not None:
-        def callback(fraction, message, *_preview):
-            on_progress(fraction, message)
     return connection.submit(prepared.panel.operation, prepared.values, image=prepared.source.image(),
-                             mask=prepared.mask_image(), priority=priority, on_progress=callback)
+                             mask=prepared.mask_image(), priority=priority, on_progress=progress_callback(on_progress))
 
 
 def finish(prepared, result):
     """Inserts a finished job's result as a new layer; returns the node."""
     return doc_mod.insert_result(prepared.document, prepared.source, result,
-                                 prepared.panel.layer_name(prepared.values), upscale=prepared.panel.is_upscale())
+                                 prepared.panel.result_name(prepared.values), upscale=prepared.panel.is_upscale())
 
 
 def run(document=None, op=None, node=None, connection=None, on_progress=None, timeout=None, **params):
@@ -72,9 +69,4 @@ def run(document=None, op=None, node=None, connection=None, on_progress=None, ti
     panel = connection.panel(op)
     prepared = prepare(document, panel, normalize_params(params), node)
     job = submit(connection, prepared, on_progress=on_progress)
-    try:
-        result = job.wait(timeout)
-    except KeyboardInterrupt:
-        job.cancel()
-        raise
-    return finish(prepared, result)
+    return finish(prepared, wait(job, timeout))

@@ -1,119 +1,23 @@
-"""One shared connection to the daemon for the plug-in. No Krita, no Qt.
+"""One shared connection to the daemon for the plug-in (one per Krita process). No Krita, no Qt.
 
-Connecting may start the daemon (up to `start_timeout` seconds), so the docker calls `connection()` from a worker
-thread; scripts call it directly.
+Connecting may start the daemon (up to 30 seconds), so the docker connects from a worker thread; scripts connect
+directly. The connection is the bundled ``atelier_client.connection``'s; ``shared()`` gives the plug-in's, and
+``set_shared(connection)`` replaces it (the docker does this when its settings change; tests inject fakes).
 """
 
-import threading
-
 from . import settings as settings_mod
-from .atelier_client import AtelierError, DaemonClient
-from .errors import HostError, message_of
-from .panels import Panel, find
-
-CLIENT_NAME = "atelier-krita"
-START_TIMEOUT = 30.0
+from .atelier_client import connection as _connection
 
 
-class Connection(object):
+class Connection(_connection.Connection):
     """A lazily opened DaemonClient that reopens itself once when the daemon went away."""
 
-    def __init__(self, settings_provider=None, connect=None):
-        self._settings_provider = settings_provider or settings_mod.load
-        self._connect = connect or DaemonClient.connect
-        self._lock = threading.RLock()
-        self._client = None
-        self._panels = None
-
-    def settings(self):
-        return self._settings_provider()
-
-    def client(self):
-        with self._lock:
-            if self._client is None:
-                self._client = self._open()
-            return self._client
-
-    def _open(self):
-        try:
-            s = self.settings()
-        except (OSError, ValueError) as e:
-            raise HostError("Atelier: %s" % message_of(e), 306, "DAEMON_UNAVAILABLE")
-        launcher = s.launcher()
-        try:
-            return self._connect(socket_path=s.socket, launcher=launcher, client_name=CLIENT_NAME,
-                                 start_timeout=START_TIMEOUT)
-        except (AtelierError, OSError) as e:
-            hint = ("set the daemon command in the Atelier docker's settings (⚙), or reinstall with "
-                    "`bin/atelier install --host krita`") if not launcher else (
-                    "check that this command starts it: %s" % " ".join(launcher))
-            raise HostError("Atelier: could not reach or start the daemon (%s); %s" % (message_of(e), hint),
-                            306, "DAEMON_UNAVAILABLE")
-
-    def reset(self):
-        """Drops the connection (and cached panels); the next call reconnects with the current settings."""
-        with self._lock:
-            client, self._client, self._panels = self._client, None, None
-        if client is not None:
-            try:
-                client.close()
-            except Exception:  # noqa: BLE001 - closing a dead connection must not fail
-                pass
-
-    def _retrying(self, action):
-        try:
-            return action(self.client())
-        except HostError:
-            raise
-        except (AtelierError, OSError) as e:
-            if not _connection_lost(e):
-                raise
-            self.reset()
-            return action(self.client())
-
-    def panels(self, refresh=False):
-        with self._lock:
-            if self._panels is None or refresh:
-                self._panels = [Panel(d) for d in self._retrying(lambda c: c.panels())]
-            return list(self._panels)
-
-    def panel(self, op):
-        p = find(self.panels(), op)
-        if p is None:
-            known = ", ".join(x.id for x in self.panels())
-            raise HostError("Atelier: unknown operation '%s'; known: %s" % (op, known), 201, "UNKNOWN_OPERATION")
-        return p
-
-    def submit(self, op, params, image, mask=None, priority=10, on_progress=None):
-        return self._retrying(lambda c: c.submit(op, params, image=image, mask=mask, priority=priority,
-                                                 on_progress=on_progress))
-
-    def close(self):
-        self.reset()
+    client_name = "atelier-krita"
+    no_launcher_hint = ("set the daemon command in the Atelier docker's settings (⚙), or reinstall with "
+                        "`bin/atelier install --host krita`")
+    load_settings = staticmethod(settings_mod.load)
 
 
-def _connection_lost(error):
-    name = getattr(error, "name", "") or ""
-    return isinstance(error, OSError) or name in ("DAEMON_UNAVAILABLE", "SHUTTING_DOWN", "TRUNCATED_FRAME")
-
-
-_shared = None
-_shared_lock = threading.Lock()
-
-
-def shared():
-    """The plug-in's connection (one per Krita process)."""
-    global _shared
-    with _shared_lock:
-        if _shared is None:
-            _shared = Connection()
-        return _shared
-
-
-def set_shared(connection):
-    """Replaces the shared connection (the docker does this when its settings change; tests inject fakes)."""
-    global _shared
-    with _shared_lock:
-        old, _shared = _shared, connection
-    if old is not None and old is not connection:
-        old.close()
+_shared = _connection.SharedConnection(Connection)
+shared = _shared.get
+set_shared = _shared.set

@@ -274,7 +274,7 @@ class AtelierDocker(DockWidget):
             cancelled = getattr(outcome, "name", "") == "CANCELLED"
             self.status.setText("Cancelled; the document is unchanged" if cancelled else message_of(outcome))
             return
-        name = prepared.panel.layer_name(prepared.values)
+        name = prepared.panel.result_name(prepared.values)
         if prepared.document not in Krita.instance().documents():
             self.status.setText("The document was closed; the result is kept below (Apply as layer)")
             self._add_history(HistoryEntry(name, outcome, outcome.x, outcome.y))

@@ -1,6 +1,7 @@
 """Panel descriptor -> Qt widgets (one page per panel). Qt only, no Krita: runs headless in the unit tests."""
 
 from . import panels as panels_mod
+from .atelier_client.panels import normalize_params, slider_decimals
 from .qt import (ALIGN_TOP, HORIZONTAL, TEXT_SELECTABLE, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout,
                  QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QRegularExpression, QRegularExpressionValidator,
                  QSlider, QSpinBox, QToolButton, QVBoxLayout, QWidget)
@@ -55,7 +56,7 @@ class FieldWidget(object):
 
     def _build_float_spin(self):
         self.spin = QDoubleSpinBox()
-        self.spin.setDecimals(panels_mod.slider_decimals(self.field))
+        self.spin.setDecimals(slider_decimals(self.field))
         self.spin.setRange(float(self.field.get("min", 0)), float(self.field.get("max", 1)))
         self.spin.setSingleStep(float(self.field.get("step", 0.1) or 0.1))
         return self.spin
@@ -185,7 +186,7 @@ class PanelPage(QWidget):
         return dict((w.field["id"], w.value()) for w in self.fields if w.kind != "label")
 
     def set_values(self, values):
-        for key, value in panels_mod.normalize_params(values).items():
+        for key, value in normalize_params(values).items():
             w = self.field(key)
             if w is not None:
                 w.set_value(value)

@@ -12,6 +12,11 @@ Modules:
 * ``client``   - ``DaemonClient``: connect (starting the daemon if asked), HELLO, panels, submit/run/cancel/fetch
   jobs with progress, echo, shutdown. Progress callbacks run on the client's reader thread.
 * ``pixels``   - BGRA <-> RGBA swaps (Krita) and linear float bottom-up <-> sRGB bytes top-down (Blender).
+* ``settings`` - the add-ons' settings.json (daemon command, socket) and the daemon launcher it gives.
+* ``panels``   - the panel model from the daemon's descriptors, operation lookup, script parameter names.
+* ``connection`` - an add-on's lazily opened, reconnecting connection made from its settings; ``HostError``.
+
+The last three are imported as submodules (``from atelier_client.panels import Panel``).
 
 ``docs/protocol.md`` in the repository is the authoritative description of the protocol.
 """
