@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.atelier.core.client.DaemonClient;
-import dev.atelier.core.client.Submission;
 import dev.atelier.core.image.Png;
 import dev.atelier.core.image.Raster;
 import dev.atelier.inference.engine.classical.LanczosUpscaler;
 import dev.atelier.inference.testing.DaemonFixture;
 import dev.atelier.inference.testing.JavaProcess;
+import dev.atelier.testkit.EndToEnd;
 import dev.atelier.testkit.ImageAssert;
+import dev.atelier.testkit.LogTail;
 import dev.atelier.testkit.Requirements;
 import dev.atelier.testkit.SeededImages;
 import java.nio.file.Files;
@@ -55,7 +55,7 @@ class BlenderEndToEndTest {
         blender = RealBlender.install(dir.resolve("user"), daemon.socket(), JavaProcess.cli());
         Path in = Files.createDirectories(dir.resolve("in"));
         out = Files.createDirectories(dir.resolve("out"));
-        top = opaque(SeededImages.shapes(7, W, H));
+        top = EndToEnd.opaque(SeededImages.shapes(7, W, H));
         Files.write(in.resolve("top.rgba"), top.toByteArray());
         JsonObject cfg = new JsonObject();
         cfg.addProperty("in", in.toString());
@@ -77,11 +77,8 @@ class BlenderEndToEndTest {
                 "--python", script, "--", config.toString()), Map.of(), 40, log);
         System.out.printf("[host-blender e2e %s] blender took %.1f s%n", cfg.get("mode").getAsString(),
                 (System.nanoTime() - t0) / 1e9);
-        Path reportFile = outDir.resolve("report.json");
-        assertTrue(Files.isRegularFile(reportFile), "no report from Blender (rc " + rc + "):\n" + RealBlender.tail(log));
-        JsonObject r = JsonParser.parseString(Files.readString(reportFile)).getAsJsonObject();
-        assertTrue(r.get("fatal").isJsonNull(), r.get("fatal") + "\n" + RealBlender.tail(log));
-        assertEquals(0, rc, RealBlender.tail(log));
+        JsonObject r = EndToEnd.report(outDir.resolve("report.json"), "Blender (rc " + rc + ")", LogTail.of(log));
+        assertEquals(0, rc, LogTail.of(log));
         assertEquals(blender.scripts.resolve("addons/atelier/__init__.py").toString(), r.get("atelier").getAsString());
         return r;
     }
@@ -91,14 +88,6 @@ class BlenderEndToEndTest {
         if (daemon != null) {
             daemon.close();
         }
-    }
-
-    private static Raster opaque(Raster r) {
-        byte[] b = r.toByteArray();
-        for (int i = 3; i < b.length; i += 4) {
-            b[i] = (byte) 255;
-        }
-        return Raster.wrap(r.width(), r.height(), b);
     }
 
     private Raster image(String name, String expectedName) throws Exception {
@@ -113,16 +102,7 @@ class BlenderEndToEndTest {
     }
 
     private Raster daemonRun(String op, Raster image, Map<String, Object> params) throws Exception {
-        DaemonClient c = daemon.client();
-        Submission.Builder s = Submission.builder().setOperation(op).setImage(image);
-        params.forEach((k, v) -> {
-            if (v instanceof Number n) {
-                s.optParam(k, n);
-            } else {
-                s.optParam(k, v.toString());
-            }
-        });
-        return c.run(s.build(), null).image();
+        return EndToEnd.daemonRun(daemon.client(), op, image, params);
     }
 
     @Test

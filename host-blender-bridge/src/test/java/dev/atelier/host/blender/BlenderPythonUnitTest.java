@@ -1,18 +1,17 @@
 package dev.atelier.host.blender;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import dev.atelier.core.panel.BuiltInPanels;
 import dev.atelier.core.panel.PanelJson;
 import dev.atelier.host.blender.install.AddonZip;
+import dev.atelier.testkit.PythonSuite;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,32 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BlenderPythonUnitTest {
 
-    static String python() {
-        return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-    }
-
     @Test
     void pythonUnitTestsPass(@TempDir Path dir) throws Exception {
         JsonArray panels = new JsonArray();
         BuiltInPanels.all().forEach(p -> panels.add(PanelJson.toJson(p.descriptor())));
         Path panelsJson = dir.resolve("panels.json");
         Files.writeString(panelsJson, panels.toString(), StandardCharsets.UTF_8);
-
-        Path tests = Path.of("src/test/python").toAbsolutePath();
-        Path addon = Path.of("target/addon").toAbsolutePath();
-        ProcessBuilder pb = new ProcessBuilder(python(), "-B", "-m", "unittest", "discover", "-v", "-s",
-                tests.toString(), "-t", tests.toString()).redirectErrorStream(true);
-        pb.environment().put("PYTHONPATH", addon + java.io.File.pathSeparator + tests);
-        pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-        pb.environment().put("ATELIER_PANELS_JSON", panelsJson.toString());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
-        assertEquals(0, p.exitValue(), out);
-        Matcher m = Pattern.compile("Ran (\\d+) tests?").matcher(out);
-        assertTrue(m.find(), out);
-        assertTrue(Integer.parseInt(m.group(1)) > 0, out);
-        System.out.println("[host-blender python] " + m.group() + (out.contains("skipped") ? " (some skipped)" : ""));
+        PythonSuite.run("host-blender python", Path.of("src/test/python").toAbsolutePath(),
+                List.of(Path.of("target/addon").toAbsolutePath()),
+                Map.of("ATELIER_PANELS_JSON", panelsJson.toString()));
     }
 
     @Test

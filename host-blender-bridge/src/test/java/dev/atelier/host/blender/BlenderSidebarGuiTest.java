@@ -9,6 +9,8 @@ import com.google.gson.JsonParser;
 import dev.atelier.core.client.RemotePanel;
 import dev.atelier.inference.testing.DaemonFixture;
 import dev.atelier.inference.testing.JavaProcess;
+import dev.atelier.testkit.HostTools;
+import dev.atelier.testkit.LogTail;
 import dev.atelier.testkit.Requirements;
 import dev.atelier.testkit.SeededImages;
 import java.io.BufferedReader;
@@ -53,8 +55,8 @@ class BlenderSidebarGuiTest {
 
     @Test
     void upscaleFromTheSidebarCreatesAndShowsANewImage() throws Exception {
-        Requirements.host("blender GUI", RealBlender.present() && RealBlender.which("Xvfb").isPresent()
-                && RealBlender.which("xdotool").isPresent() && RealBlender.which("import").isPresent(),
+        Requirements.host("blender GUI", RealBlender.present() && HostTools.onPath("Xvfb").isPresent()
+                && HostTools.onPath("xdotool").isPresent() && HostTools.onPath("import").isPresent(),
                 RealBlender.HOW_TO_INSTALL + " xvfb xdotool imagemagick");
         daemon = new DaemonFixture(dir.resolve("daemon"));
         RealBlender user = RealBlender.install(dir.resolve("user"), daemon.socket(), JavaProcess.cli());
@@ -92,7 +94,7 @@ class BlenderSidebarGuiTest {
             Thread.sleep(200);
         }
         double reportedAfter = (System.nanoTime() - t0) / 1e9;
-        assertTrue(Files.isRegularFile(report), "no report from Blender:\n" + RealBlender.tail(log));
+        assertTrue(Files.isRegularFile(report), "no report from Blender:\n" + LogTail.of(log));
         JsonObject r = JsonParser.parseString(Files.readString(report)).getAsJsonObject();
 
         Path shot = Path.of("target/screenshots/blender-sidebar.png").toAbsolutePath();
@@ -105,11 +107,11 @@ class BlenderSidebarGuiTest {
             assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, importOut);
         }
         Files.writeString(quit, "");
-        assertTrue(blender.waitFor(30, TimeUnit.SECONDS), "Blender did not quit:\n" + RealBlender.tail(log));
+        assertTrue(blender.waitFor(30, TimeUnit.SECONDS), "Blender did not quit:\n" + LogTail.of(log));
         System.out.printf("[host-blender gui] report after %.1f s, Blender quit after %.1f s (exit %d)%n",
                 reportedAfter, (System.nanoTime() - t0) / 1e9, blender.exitValue());
 
-        assertTrue(r.get("ok").getAsBoolean(), r + "\n" + RealBlender.tail(log));
+        assertTrue(r.get("ok").getAsBoolean(), r + "\n" + LogTail.of(log));
         assertEquals("[\"img2img\",\"retouch\",\"expand\",\"upscale\",\"remove-background\",\"detect\",\"prep-3d\"]",
                 r.get("panels").toString());
         JsonArray unavailable = new JsonArray();
@@ -125,6 +127,6 @@ class BlenderSidebarGuiTest {
         assertEquals("[512,384]", r.get("shownSize").toString());
         assertTrue(r.get("sidebarDraws").getAsInt() > 0, r.toString());
         assertTrue(Files.size(shot) > 10_000, "screenshot " + shot);
-        assertEquals(0, blender.exitValue(), RealBlender.tail(log));
+        assertEquals(0, blender.exitValue(), LogTail.of(log));
     }
 }

@@ -2,9 +2,9 @@ package dev.atelier.host.blender;
 
 import dev.atelier.core.host.InstallOptions;
 import dev.atelier.host.blender.install.BlenderInstaller;
-import java.io.File;
+import dev.atelier.testkit.HostTools;
+import dev.atelier.testkit.TimedRun;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What the real-Blender tests share: finding Blender (with numpy), a throwaway user (HOME, XDG folders) whose
@@ -43,33 +42,10 @@ final class RealBlender {
     /** Blender on the PATH, and its Python imports numpy. */
     static synchronized boolean present() {
         if (present == null) {
-            present = which("blender").isPresent() && blenderImportsNumpy();
+            present = HostTools.onPath("blender").isPresent() && HostTools.succeeds(70, "timeout", "60", "blender",
+                    "-b", "--factory-startup", "--python-exit-code", "1", "--python-expr", "import numpy");
         }
         return present;
-    }
-
-    private static boolean blenderImportsNumpy() {
-        try {
-            Process p = new ProcessBuilder("timeout", "60", "blender", "-b", "--factory-startup", "--python-exit-code",
-                    "1", "--python-expr", "import numpy").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(70, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    static Optional<Path> which(String name) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(d, name);
-            if (!d.isEmpty() && Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
     }
 
     Map<String, String> environment(Map<String, String> extra) {
@@ -85,23 +61,8 @@ final class RealBlender {
 
     /** Runs Blender with {@code args} under {@code timeout}; returns the exit code, output in {@code log}. */
     int run(List<String> args, Map<String, String> env, int timeoutSeconds, Path log) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("timeout", "-k", "5", Integer.toString(timeoutSeconds), "blender"));
+        List<String> cmd = new ArrayList<>(List.of("blender"));
         cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().clear();
-        pb.environment().putAll(environment(env));
-        Process p = pb.start();
-        if (!p.waitFor(timeoutSeconds + 20L, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
-        if (p.isAlive() || p.exitValue() == 124 || p.exitValue() == 137) {
-            throw new AssertionError("Blender did not finish in " + timeoutSeconds + " s:\n" + tail(log));
-        }
-        return p.exitValue();
-    }
-
-    static String tail(Path log) throws IOException {
-        String s = Files.readString(log, StandardCharsets.UTF_8);
-        return s.length() > 6000 ? "…" + s.substring(s.length() - 6000) : s;
+        return TimedRun.run("Blender", cmd, environment(env), timeoutSeconds, log);
     }
 }

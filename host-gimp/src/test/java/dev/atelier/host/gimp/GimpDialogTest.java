@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.atelier.inference.daemon.Daemon;
 import dev.atelier.inference.engine.classical.ClassicalEngineProvider;
+import dev.atelier.testkit.HostTools;
 import dev.atelier.testkit.Requirements;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,8 @@ class GimpDialogTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        boolean tools = RealGimp.gimp().isPresent() && onPath("Xvfb") && onPath("xdotool") && onPath("import");
+        boolean tools = RealGimp.gimp().isPresent() && HostTools.onPath("Xvfb").isPresent()
+                && HostTools.onPath("xdotool").isPresent() && HostTools.onPath("import").isPresent();
         Requirements.host("gimp-gui", tools, "apt-get install gimp xvfb xdotool imagemagick");
         daemon = RealGimp.startAndInstall(dir, false, new ClassicalEngineProvider());
         display = ":" + (90 + (int) (ProcessHandle.current().pid() % 100));
@@ -140,14 +141,5 @@ class GimpDialogTest {
         String line = text.lines().filter(l -> l.strip().startsWith(label)).findFirst().orElseThrow();
         String[] parts = line.replaceAll("[^0-9,x]", " ").trim().split("[ ,x]+");
         return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
-    }
-
-    private static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,5 +1,6 @@
 package dev.atelier.host.gimp;
 
+import dev.atelier.testkit.HostTools;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,15 +59,7 @@ final class RealGimp {
     }
 
     static Optional<Path> gimp() {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            for (String name : List.of("gimp-2.10", "gimp")) {
-                Path p = Path.of(d, name);
-                if (Files.isExecutable(p)) {
-                    return Optional.of(p);
-                }
-            }
-        }
-        return Optional.empty();
+        return HostTools.onPath("gimp-2.10", "gimp");
     }
 
     /**

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.atelier.inference.testing.DaemonFixture;
+import dev.atelier.testkit.HostTools;
+import dev.atelier.testkit.LogTail;
 import dev.atelier.testkit.Requirements;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -48,8 +50,8 @@ class KritaDockerGuiTest {
 
     @Test
     void detectFromTheDockerAddsALayer() throws Exception {
-        Requirements.host("krita GUI", RealKrita.present() && RealKrita.which("Xvfb").isPresent()
-                && RealKrita.which("import").isPresent(), RealKrita.HOW_TO_INSTALL + " xvfb imagemagick");
+        Requirements.host("krita GUI", RealKrita.present() && HostTools.onPath("Xvfb").isPresent()
+                && HostTools.onPath("import").isPresent(), RealKrita.HOW_TO_INSTALL + " xvfb imagemagick");
         daemon = new DaemonFixture(dir.resolve("daemon"));
         RealKrita user = RealKrita.install(dir.resolve("user"), daemon.socket());
         Path out = Files.createDirectories(dir.resolve("out"));
@@ -77,7 +79,7 @@ class KritaDockerGuiTest {
             Thread.sleep(200);
         }
         double reportedAfter = (System.nanoTime() - t0) / 1e9;
-        assertTrue(Files.isRegularFile(report), "no report from Krita:\n" + RealKrita.tail(log()));
+        assertTrue(Files.isRegularFile(report), "no report from Krita:\n" + LogTail.of(log()));
         JsonObject r = JsonParser.parseString(Files.readString(report)).getAsJsonObject();
 
         Path shot = Path.of("target/screenshots/krita-docker.png").toAbsolutePath();
@@ -90,11 +92,11 @@ class KritaDockerGuiTest {
             assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, importOut);
         }
         Files.writeString(quit, "");
-        assertTrue(krita.waitFor(40, TimeUnit.SECONDS), "Krita did not quit:\n" + RealKrita.tail(log()));
+        assertTrue(krita.waitFor(40, TimeUnit.SECONDS), "Krita did not quit:\n" + LogTail.of(log()));
         System.out.printf("[host-krita gui] report after %.1f s, Krita quit after %.1f s (exit %d)%n", reportedAfter,
                 (System.nanoTime() - t0) / 1e9, krita.exitValue());
 
-        assertTrue(r.get("ok").getAsBoolean(), r + "\n" + RealKrita.tail(log()));
+        assertTrue(r.get("ok").getAsBoolean(), r + "\n" + LogTail.of(log()));
         assertEquals("Detect", r.get("currentTab").getAsString());
         assertEquals("[\"Img2Img\",\"Retouch\",\"Expand\",\"Upscale\",\"Remove background\",\"Detect\",\"Prep for 3D\"]",
                 r.get("tabs").toString());
@@ -114,7 +116,7 @@ class KritaDockerGuiTest {
         assertTrue(r.get("dockerVisible").getAsBoolean());
         assertTrue(r.get("status").getAsString().startsWith("Added layer 'Atelier Detect'"), r.toString());
         assertTrue(Files.size(shot) > 10_000, "screenshot " + shot);
-        assertEquals(0, krita.exitValue(), RealKrita.tail(log()));
+        assertEquals(0, krita.exitValue(), LogTail.of(log()));
     }
 
     private String log() throws java.io.IOException {

@@ -6,19 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import dev.atelier.core.client.DaemonClient;
 import dev.atelier.core.client.RemotePanel;
-import dev.atelier.core.client.Submission;
 import dev.atelier.core.image.Mask;
 import dev.atelier.core.image.Raster;
 import dev.atelier.inference.engine.classical.LanczosUpscaler;
 import dev.atelier.inference.testing.DaemonFixture;
 import dev.atelier.inference.testing.FakeEngine;
+import dev.atelier.testkit.EndToEnd;
 import dev.atelier.testkit.ImageAssert;
+import dev.atelier.testkit.LogTail;
 import dev.atelier.testkit.Requirements;
 import dev.atelier.testkit.SeededImages;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,8 +53,8 @@ class KritaEndToEndTest {
         RealKrita krita = RealKrita.install(dir.resolve("user"), daemon.socket());
         Path in = Files.createDirectories(dir.resolve("in"));
         out = Files.createDirectories(dir.resolve("out"));
-        top = opaque(SeededImages.shapes(7, 40, 30));
-        small = opaque(SeededImages.noise(3, 32, 24));
+        top = EndToEnd.opaque(SeededImages.shapes(7, 40, 30));
+        small = EndToEnd.opaque(SeededImages.noise(3, 32, 24));
         Files.write(in.resolve("bg.rgba"), SeededImages.gradient(64, 48).toByteArray());
         Files.write(in.resolve("top.rgba"), top.toByteArray());
         Files.write(in.resolve("small.rgba"), small.toByteArray());
@@ -68,10 +66,7 @@ class KritaEndToEndTest {
                 Map.of("QT_QPA_PLATFORM", "offscreen", "PYTHONPATH", script + ":" + krita.pykrita),
                 90, dir.resolve("krita.log"));
         System.out.printf("[host-krita e2e] kritarunner took %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        Path reportFile = out.resolve("report.json");
-        assertTrue(Files.isRegularFile(reportFile), "no report from Krita:\n" + RealKrita.tail(log));
-        JsonObject report = JsonParser.parseString(Files.readString(reportFile)).getAsJsonObject();
-        assertTrue(report.get("fatal").isJsonNull(), report.get("fatal") + "\n" + RealKrita.tail(log));
+        JsonObject report = EndToEnd.report(out.resolve("report.json"), "Krita", LogTail.of(log));
         assertEquals(krita.pykrita.resolve("atelier/__init__.py").toString(), report.get("atelier").getAsString());
         cases = report.getAsJsonObject("cases");
     }
@@ -81,14 +76,6 @@ class KritaEndToEndTest {
         if (daemon != null) {
             daemon.close();
         }
-    }
-
-    private static Raster opaque(Raster r) {
-        byte[] b = r.toByteArray();
-        for (int i = 3; i < b.length; i += 4) {
-            b[i] = (byte) 255;
-        }
-        return Raster.wrap(r.width(), r.height(), b);
     }
 
     /** A case that succeeded: one more node in the document, named {@code layer}. */
@@ -112,16 +99,7 @@ class KritaEndToEndTest {
     }
 
     private Raster daemonRun(String op, Raster image, Map<String, Object> params) throws Exception {
-        DaemonClient c = daemon.client();
-        Submission.Builder s = Submission.builder().setOperation(op).setImage(image);
-        params.forEach((k, v) -> {
-            if (v instanceof Number n) {
-                s.optParam(k, n);
-            } else {
-                s.optParam(k, v.toString());
-            }
-        });
-        return c.run(s.build(), null).image();
+        return EndToEnd.daemonRun(daemon.client(), op, image, params);
     }
 
     @Test

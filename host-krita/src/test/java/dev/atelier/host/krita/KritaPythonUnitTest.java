@@ -1,14 +1,9 @@
 package dev.atelier.host.krita;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.atelier.testkit.PythonSuite;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,27 +12,9 @@ import org.junit.jupiter.api.Test;
  */
 class KritaPythonUnitTest {
 
-    /** Krita's interpreter when present (it has PyQt for the widget tests), else the first python3. */
-    static String python() {
-        return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-    }
-
     @Test
     void pythonUnitTestsPass() throws Exception {
-        Path tests = Path.of("src/test/python").toAbsolutePath();
-        Path pykrita = Path.of("target/pykrita").toAbsolutePath();
-        ProcessBuilder pb = new ProcessBuilder(python(), "-B", "-m", "unittest", "discover", "-v", "-s",
-                tests.toString(), "-t", tests.toString()).redirectErrorStream(true);
-        pb.environment().put("PYTHONPATH", pykrita + java.io.File.pathSeparator + tests);
-        pb.environment().put("QT_QPA_PLATFORM", "offscreen");
-        pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
-        assertEquals(0, p.exitValue(), out);
-        Matcher m = Pattern.compile("Ran (\\d+) tests?").matcher(out);
-        assertTrue(m.find(), out);
-        assertTrue(Integer.parseInt(m.group(1)) > 0, out);
-        System.out.println("[host-krita python] " + m.group() + (out.contains("skipped") ? " (some skipped)" : ""));
+        PythonSuite.run("host-krita python", Path.of("src/test/python").toAbsolutePath(),
+                List.of(Path.of("target/pykrita").toAbsolutePath()), Map.of("QT_QPA_PLATFORM", "offscreen"));
     }
 }

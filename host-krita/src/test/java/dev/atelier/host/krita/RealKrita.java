@@ -2,17 +2,16 @@ package dev.atelier.host.krita;
 
 import dev.atelier.core.host.InstallOptions;
 import dev.atelier.host.krita.install.KritaInstaller;
-import java.io.File;
+import dev.atelier.testkit.HostTools;
+import dev.atelier.testkit.TimedRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What the real-Krita tests share: finding Krita, a throwaway user (HOME, XDG folders) with the plug-in installed
@@ -47,30 +46,11 @@ final class RealKrita {
     }
 
     static boolean present() {
-        return which("kritarunner").isPresent() && which("krita").isPresent() && pyqt5();
+        return HostTools.onPath("kritarunner").isPresent() && HostTools.onPath("krita").isPresent() && pyqt5();
     }
 
     static boolean pyqt5() {
-        try {
-            Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import PyQt5.QtWidgets")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    static Optional<Path> which(String name) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(d, name);
-            if (Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return HostTools.succeeds(30, "/usr/bin/python3", "-c", "import PyQt5.QtWidgets");
     }
 
     /** The environment of the throwaway user. */
@@ -88,23 +68,7 @@ final class RealKrita {
 
     /** Runs {@code command} (with {@code timeout}) in the throwaway user's environment; returns its output. */
     String run(List<String> command, Map<String, String> env, int timeoutSeconds, Path log) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("timeout", "-k", "5", Integer.toString(timeoutSeconds)));
-        cmd.addAll(command);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().clear();
-        pb.environment().putAll(environment(env));
-        Process p = pb.start();
-        if (!p.waitFor(timeoutSeconds + 20L, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
-        String out = Files.readString(log, StandardCharsets.UTF_8);
-        if (p.isAlive() || p.exitValue() == 124 || p.exitValue() == 137) {
-            throw new AssertionError("Krita did not finish in " + timeoutSeconds + " s:\n" + tail(out));
-        }
-        return out;
-    }
-
-    static String tail(String s) {
-        return s.length() > 6000 ? "…" + s.substring(s.length() - 6000) : s;
+        TimedRun.run("Krita", command, environment(env), timeoutSeconds, log);
+        return Files.readString(log, StandardCharsets.UTF_8);
     }
 }

@@ -1,22 +1,19 @@
 package dev.atelier.host.blender.install;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import dev.atelier.core.host.ExecutableOnPath;
 import dev.atelier.core.host.HostInstaller;
 import dev.atelier.core.host.InstallOptions;
+import dev.atelier.core.host.InstallLedger;
 import dev.atelier.core.host.InstallReport;
-import java.io.File;
+import dev.atelier.core.host.SettingsJson;
+import dev.atelier.core.host.UserFolders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +51,7 @@ public final class BlenderInstaller implements HostInstaller {
 
     /** The installer {@code atelier install --host blender} uses: default socket, bin/atelier, blender on PATH. */
     public BlenderInstaller() {
-        this(Optional.empty(), Optional.empty(), which("blender"));
+        this(Optional.empty(), Optional.empty(), ExecutableOnPath.find("blender"));
     }
 
     /**
@@ -75,20 +72,10 @@ public final class BlenderInstaller implements HostInstaller {
 
     /** Blender's per-user config root: {@code ~/.config/blender} on Linux (XDG_CONFIG_HOME respected). */
     static Path configRoot(String osName, Function<String, String> env, Path userHome) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            String appData = env.apply("APPDATA");
-            Path base = appData != null && !appData.isBlank() ? Path.of(appData)
-                    : userHome.resolve("AppData").resolve("Roaming");
-            return base.resolve("Blender Foundation").resolve("Blender");
-        }
-        if (os.startsWith("mac")) {
-            return userHome.resolve("Library").resolve("Application Support").resolve("Blender");
-        }
-        String xdg = env.apply("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
-                : userHome.resolve(".config");
-        return base.resolve("blender");
+        UserFolders user = new UserFolders(osName, env, userHome);
+        Path config = user.configFolder();
+        return user.windows() ? config.resolve("Blender Foundation").resolve("Blender")
+                : config.resolve(user.mac() ? "Blender" : "blender");
     }
 
     static Path configRoot() {
@@ -131,19 +118,6 @@ public final class BlenderInstaller implements HostInstaller {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
-    }
-
-    static Optional<Path> which(String name) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (d.isEmpty()) {
-                continue;
-            }
-            Path p = Path.of(d, name);
-            if (Files.isExecutable(p) && !Files.isDirectory(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
     }
 
     /** The assembled add-on of a build: {@code home/host-blender-bridge/target/addon} (holding atelier/). */
@@ -189,18 +163,10 @@ public final class BlenderInstaller implements HostInstaller {
             enabledVersion = version(blender.get());
         }
         for (Path prefix : prefixes) {
-            List<Path> mine = new ArrayList<>();
-            for (Path rel : AddonZip.files(source)) {
-                Path target = prefix.resolve("addons").resolve(rel.toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(source.resolve(rel), target, StandardCopyOption.REPLACE_EXISTING);
-                mine.add(target);
-            }
             Path dir = prefix.resolve("addons").resolve(ADDON);
-            Path settings = dir.resolve(SETTINGS);
-            Files.writeString(settings, settingsJson(options.daemonCommand(), cliCommand, socket),
-                    StandardCharsets.UTF_8);
-            mine.add(settings);
+            InstallLedger ledger = new InstallLedger(prefix, dir.resolve(MANIFEST));
+            ledger.copyAll(source, AddonZip.files(source), prefix.resolve("addons"));
+            ledger.write(dir.resolve(SETTINGS), settingsJson(options.daemonCommand(), cliCommand, socket));
             boolean enable = enabledVersion.isPresent()
                     && prefix.getParent() != null && prefix.getParent().getFileName().toString()
                     .equals(enabledVersion.get());
@@ -211,18 +177,9 @@ public final class BlenderInstaller implements HostInstaller {
                         : "note: could not enable the add-on (" + err + "); enable it in Preferences ▸ Add-ons");
                 enable = err.isEmpty();
             }
-            Path manifest = dir.resolve(MANIFEST);
-            StringBuilder m = new StringBuilder("# Files written by 'atelier install --host blender', relative to ")
-                    .append(prefix).append(";\n# 'atelier uninstall --host blender' removes exactly these.\n");
-            for (Path f : mine) {
-                m.append(prefix.relativize(f).toString().replace('\\', '/')).append('\n');
-            }
-            if (enable) {
-                m.append(ENABLED_MARK).append(blender.get()).append('\n');
-            }
-            Files.writeString(manifest, m.toString(), StandardCharsets.UTF_8);
-            mine.add(manifest);
-            written.addAll(mine);
+            written.addAll(ledger.commit("# Files written by 'atelier install --host blender', relative to " + prefix
+                    + ";\n# 'atelier uninstall --host blender' removes exactly these.\n",
+                    enable ? List.of(ENABLED_MARK + blender.get()) : List.of()));
             if (!enable) {
                 notes.add(options.prefix().isPresent()
                         ? "run Blender with BLENDER_USER_SCRIPTS=" + prefix + " and enable 'Atelier' in Preferences ▸ "
@@ -247,37 +204,24 @@ public final class BlenderInstaller implements HostInstaller {
         List<Path> removed = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Path prefix : prefixes) {
-            Path dir = prefix.resolve("addons").resolve(ADDON);
-            Path manifest = dir.resolve(MANIFEST);
-            if (!Files.isRegularFile(manifest)) {
+            Optional<InstallLedger.Removal> removal = InstallLedger.uninstall(prefix,
+                    prefix.resolve("addons").resolve(ADDON).resolve(MANIFEST));
+            if (removal.isEmpty()) {
                 continue;
             }
-            for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
-                String rel = line.trim();
-                if (rel.startsWith(ENABLED_MARK)) {
-                    Path exe = Path.of(rel.substring(ENABLED_MARK.length()).trim());
-                    if (Files.isExecutable(exe)) {
-                        String err = runBlender(exe, "import bpy; bpy.ops.preferences.addon_disable(module='atelier');"
-                                + " bpy.ops.wm.save_userpref()");
-                        notes.add(err.isEmpty() ? "disabled in " + exe + "'s preferences"
-                                : "note: could not disable the add-on (" + err + ")");
-                    }
+            removed.addAll(removal.get().removed());
+            for (String mark : removal.get().marks()) {
+                if (!mark.startsWith(ENABLED_MARK)) {
                     continue;
                 }
-                if (rel.isEmpty() || rel.startsWith("#")) {
-                    continue;
-                }
-                Path file = prefix.resolve(rel).normalize();
-                if (!file.startsWith(prefix)) {
-                    continue; // a manifest never points outside the prefix; ignore one that does
-                }
-                if (Files.deleteIfExists(file)) {
-                    removed.add(file);
+                Path exe = Path.of(mark.substring(ENABLED_MARK.length()).trim());
+                if (Files.isExecutable(exe)) {
+                    String err = runBlender(exe, "import bpy; bpy.ops.preferences.addon_disable(module='atelier');"
+                            + " bpy.ops.wm.save_userpref()");
+                    notes.add(err.isEmpty() ? "disabled in " + exe + "'s preferences"
+                            : "note: could not disable the add-on (" + err + ")");
                 }
             }
-            Files.deleteIfExists(manifest);
-            removed.add(manifest);
-            deleteEmptyDirs(dir);
         }
         if (removed.isEmpty()) {
             notes.add("nothing installed");
@@ -310,45 +254,6 @@ public final class BlenderInstaller implements HostInstaller {
     }
 
     static String settingsJson(List<String> daemonCommand, List<String> cliCommand, Optional<Path> socket) {
-        JsonObject o = new JsonObject();
-        JsonArray cmd = new JsonArray();
-        daemonCommand.forEach(cmd::add);
-        o.add("daemon_command", cmd);
-        if (cliCommand.size() == 1) {
-            o.addProperty("atelier_cli", cliCommand.get(0));
-        } else {
-            JsonArray c = new JsonArray();
-            cliCommand.forEach(c::add);
-            o.add("atelier_cli", c);
-        }
-        socket.ifPresent(s -> o.addProperty("socket", s.toAbsolutePath().toString()));
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n";
-    }
-
-    /** Removes {@code dir} and its sub-folders bottom-up where they are empty (foreign files keep theirs). */
-    private static void deleteEmptyDirs(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        List<Path> dirs = new ArrayList<>();
-        try (var s = Files.walk(dir)) {
-            s.filter(Files::isDirectory).forEach(dirs::add);
-        }
-        dirs.sort(Comparator.comparingInt(Path::getNameCount).reversed());
-        for (Path d : dirs) {
-            if (d.getFileName().toString().equals("__pycache__")) {
-                try (DirectoryStream<Path> s = Files.newDirectoryStream(d, "*.pyc")) {
-                    for (Path f : s) {
-                        Files.deleteIfExists(f); // Python's byte-code cache next to our modules is ours
-                    }
-                }
-            }
-            try (DirectoryStream<Path> s = Files.newDirectoryStream(d)) {
-                if (s.iterator().hasNext()) {
-                    continue;
-                }
-            }
-            Files.delete(d);
-        }
+        return SettingsJson.daemonCommand(daemonCommand).command("atelier_cli", cliCommand).text(socket);
     }
 }

@@ -2,7 +2,9 @@ package dev.atelier.host.gimp.install;
 
 import dev.atelier.core.host.HostInstaller;
 import dev.atelier.core.host.InstallOptions;
+import dev.atelier.core.host.InstallLedger;
 import dev.atelier.core.host.InstallReport;
+import dev.atelier.core.host.UserFolders;
 import dev.atelier.core.panel.BuiltInPanels;
 import dev.atelier.host.gimp.PluginConfig;
 import dev.atelier.host.gimp.pdb.ProcedureSpec;
@@ -12,11 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -65,24 +65,15 @@ public final class GimpInstaller implements HostInstaller {
 
     /** Returns where GIMP 2.10 keeps a user's plug-ins and scripts on this machine. */
     public static Path defaultPrefix() {
-        return defaultPrefix(System.getProperty("os.name"), System::getenv, Path.of(System.getProperty("user.home")));
+        return defaultPrefix(UserFolders.current());
     }
 
     static Path defaultPrefix(String osName, Function<String, String> env, Path userHome) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            String appData = env.apply("APPDATA");
-            Path base = appData != null && !appData.isBlank() ? Path.of(appData)
-                    : userHome.resolve("AppData").resolve("Roaming");
-            return base.resolve("GIMP").resolve("2.10");
-        }
-        if (os.startsWith("mac")) {
-            return userHome.resolve("Library").resolve("Application Support").resolve("GIMP").resolve("2.10");
-        }
-        String xdg = env.apply("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
-                : userHome.resolve(".config");
-        return base.resolve("GIMP").resolve("2.10");
+        return defaultPrefix(new UserFolders(osName, env, userHome));
+    }
+
+    private static Path defaultPrefix(UserFolders user) {
+        return user.configFolder().resolve("GIMP").resolve("2.10");
     }
 
     @Override
@@ -94,14 +85,11 @@ public final class GimpInstaller implements HostInstaller {
         Path lib = dir.resolve("lib");
         Files.createDirectories(lib);
         Files.createDirectories(prefix.resolve(SCRIPT).getParent());
-        List<Path> written = new ArrayList<>();
+        InstallLedger ledger = new InstallLedger(prefix, dir.resolve(MANIFEST));
         List<String> notes = new ArrayList<>();
         List<Path> installedJars = new ArrayList<>();
         for (Path jar : jars) {
-            Path target = lib.resolve(jar.getFileName());
-            Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
-            written.add(target);
-            installedJars.add(target);
+            installedJars.add(ledger.copy(jar, lib.resolve(jar.getFileName())));
         }
         Path java = javaCommand();
         Optional<Path> jsig = Launcher.libjsig(java);
@@ -113,29 +101,25 @@ public final class GimpInstaller implements HostInstaller {
         Files.writeString(launcher, Launcher.script(java, jsig, installedJars, dir.resolve(ARCHIVE)),
                 StandardCharsets.UTF_8);
         makeExecutable(launcher);
-        written.add(launcher);
+        ledger.record(launcher);
 
-        Path settings = dir.resolve(PluginConfig.FILE_NAME);
-        Files.writeString(settings, new PluginConfig(options.daemonCommand(), socket).toText(), StandardCharsets.UTF_8);
-        written.add(settings);
+        ledger.write(dir.resolve(PluginConfig.FILE_NAME), new PluginConfig(options.daemonCommand(), socket).toText());
 
-        Path script = prefix.resolve(SCRIPT);
         List<ProcedureSpec> specs = BuiltInPanels.all().stream().map(p -> ProcedureSpec.of(p.descriptor())).toList();
-        Files.writeString(script, ScriptFu.generate(specs), StandardCharsets.UTF_8);
-        written.add(script);
+        ledger.write(prefix.resolve(SCRIPT), ScriptFu.generate(specs));
 
-        Path manifest = dir.resolve(MANIFEST);
+        String header = "# Files written by 'atelier install --host gimp', relative to " + prefix
+                + "; 'atelier uninstall --host gimp' removes exactly these.\n";
         if (buildArchive) {
             Path archive = dir.resolve(ARCHIVE);
-            writeManifest(prefix, manifest, with(written, archive)); // listed first: a failed build leaves no orphan
+            ledger.writeManifest(header, List.of(archive), List.of()); // listed first: a failed build leaves no orphan
             Optional<String> problem = buildArchive(java, installedJars, archive);
             if (Files.isRegularFile(archive)) {
-                written.add(archive);
+                ledger.record(archive);
             }
             problem.ifPresent(p -> notes.add("note: no start-up archive (" + p + "); calls start a little slower"));
         }
-        writeManifest(prefix, manifest, written);
-        written.add(manifest);
+        List<Path> written = ledger.commit(header, List.of());
         notes.add("restart GIMP; the panels are under Filters ▸ Atelier");
         return new InstallReport(host(), prefix, written, notes);
     }
@@ -143,30 +127,12 @@ public final class GimpInstaller implements HostInstaller {
     @Override
     public InstallReport uninstall(InstallOptions options) throws IOException {
         Path prefix = options.prefix().orElseGet(GimpInstaller::defaultPrefix).toAbsolutePath();
-        Path dir = prefix.resolve(PLUGIN_DIR);
-        Path manifest = dir.resolve(MANIFEST);
-        List<Path> removed = new ArrayList<>();
-        if (!Files.isRegularFile(manifest)) {
-            return new InstallReport(host(), prefix, removed, List.of("nothing installed in " + prefix));
+        Optional<InstallLedger.Removal> removal = InstallLedger.uninstall(prefix,
+                prefix.resolve(PLUGIN_DIR).resolve(MANIFEST));
+        if (removal.isEmpty()) {
+            return new InstallReport(host(), prefix, List.of(), List.of("nothing installed in " + prefix));
         }
-        for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
-            String rel = line.trim();
-            if (rel.isEmpty() || rel.startsWith("#")) {
-                continue;
-            }
-            Path file = prefix.resolve(rel).normalize();
-            if (!file.startsWith(prefix)) {
-                continue; // a manifest never points outside the prefix; ignore one that does
-            }
-            if (Files.deleteIfExists(file)) {
-                removed.add(file);
-            }
-        }
-        Files.deleteIfExists(manifest);
-        removed.add(manifest);
-        deleteIfEmpty(dir.resolve("lib"));
-        deleteIfEmpty(dir);
-        return new InstallReport(host(), prefix, removed, List.of());
+        return new InstallReport(host(), prefix, removal.get().removed(), List.of());
     }
 
     /** The plug-in jar and its runtime dependencies from a build: host-gimp/target/{atelier-gimp.jar,lib/*.jar}. */
@@ -227,38 +193,11 @@ public final class GimpInstaller implements HostInstaller {
         }
     }
 
-    private static List<Path> with(List<Path> files, Path extra) {
-        List<Path> all = new ArrayList<>(files);
-        all.add(extra);
-        return all;
-    }
-
-    private static void writeManifest(Path prefix, Path manifest, List<Path> files) throws IOException {
-        StringBuilder out = new StringBuilder("# Files written by 'atelier install --host gimp', relative to ")
-                .append(prefix).append("; 'atelier uninstall --host gimp' removes exactly these.\n");
-        for (Path f : files) {
-            out.append(prefix.relativize(f).toString().replace('\\', '/')).append('\n');
-        }
-        Files.writeString(manifest, out.toString(), StandardCharsets.UTF_8);
-    }
-
     private static void makeExecutable(Path file) throws IOException {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (UnsupportedOperationException e) {
             file.toFile().setExecutable(true, false); // not a POSIX file system (Windows)
         }
-    }
-
-    private static void deleteIfEmpty(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            if (s.iterator().hasNext()) {
-                return;
-            }
-        }
-        Files.delete(dir);
     }
 }

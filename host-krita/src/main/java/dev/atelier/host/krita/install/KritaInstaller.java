@@ -1,21 +1,18 @@
 package dev.atelier.host.krita.install;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.atelier.core.host.HostInstaller;
 import dev.atelier.core.host.InstallOptions;
+import dev.atelier.core.host.InstallLedger;
 import dev.atelier.core.host.InstallReport;
+import dev.atelier.core.host.SettingsJson;
+import dev.atelier.core.host.UserFolders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -69,46 +66,30 @@ public final class KritaInstaller implements HostInstaller {
 
     /** Krita's user pykrita folder on this machine. */
     public static Path defaultPrefix() {
-        return defaultPrefix(System.getProperty("os.name"), System::getenv, Path.of(System.getProperty("user.home")));
+        return defaultPrefix(UserFolders.current());
     }
 
     static Path defaultPrefix(String osName, Function<String, String> env, Path userHome) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            return windowsBase(env, "APPDATA", userHome.resolve("AppData").resolve("Roaming"))
-                    .resolve("krita").resolve("pykrita");
-        }
-        if (os.startsWith("mac")) {
-            return userHome.resolve("Library").resolve("Application Support").resolve("krita").resolve("pykrita");
-        }
-        return xdg(env, "XDG_DATA_HOME", userHome.resolve(".local").resolve("share"))
-                .resolve("krita").resolve("pykrita");
+        return defaultPrefix(new UserFolders(osName, env, userHome));
+    }
+
+    private static Path defaultPrefix(UserFolders user) {
+        return user.dataFolder().resolve("krita").resolve("pykrita");
     }
 
     /** Krita's settings file (kritarc) on this machine. */
     public static Path defaultKritarc() {
-        return defaultKritarc(System.getProperty("os.name"), System::getenv, Path.of(System.getProperty("user.home")));
+        return defaultKritarc(UserFolders.current());
     }
 
     static Path defaultKritarc(String osName, Function<String, String> env, Path userHome) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            return windowsBase(env, "LOCALAPPDATA", userHome.resolve("AppData").resolve("Local")).resolve("kritarc");
-        }
-        if (os.startsWith("mac")) {
-            return userHome.resolve("Library").resolve("Preferences").resolve("kritarc");
-        }
-        return xdg(env, "XDG_CONFIG_HOME", userHome.resolve(".config")).resolve("kritarc");
+        return defaultKritarc(new UserFolders(osName, env, userHome));
     }
 
-    private static Path xdg(Function<String, String> env, String name, Path fallback) {
-        String v = env.apply(name);
-        return v != null && !v.isBlank() && Path.of(v).isAbsolute() ? Path.of(v) : fallback;
-    }
-
-    private static Path windowsBase(Function<String, String> env, String name, Path fallback) {
-        String v = env.apply(name);
-        return v != null && !v.isBlank() ? Path.of(v) : fallback;
+    private static Path defaultKritarc(UserFolders user) {
+        Path base = user.windows() ? user.localAppData()
+                : user.mac() ? user.userHome().resolve("Library").resolve("Preferences") : user.xdgConfigHome();
+        return base.resolve("kritarc");
     }
 
     /** The assembled plug-in of a build: {@code home/host-krita/target/pykrita}. */
@@ -131,18 +112,11 @@ public final class KritaInstaller implements HostInstaller {
         Path source = builtPlugin(options.home());
         checkBuilt(source);
         uninstall(options); // a reinstall starts clean, so files dropped from the plug-in do not linger
-        List<Path> written = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        for (Path rel : PluginZip.files(source)) {
-            Path target = prefix.resolve(rel.toString());
-            Files.createDirectories(target.getParent());
-            Files.copy(source.resolve(rel), target, StandardCopyOption.REPLACE_EXISTING);
-            written.add(target);
-        }
         Path dir = prefix.resolve(PLUGIN);
-        Path settings = dir.resolve(SETTINGS);
-        Files.writeString(settings, settingsJson(options.daemonCommand(), socket), StandardCharsets.UTF_8);
-        written.add(settings);
+        InstallLedger ledger = new InstallLedger(prefix, dir.resolve(MANIFEST));
+        List<String> notes = new ArrayList<>();
+        ledger.copyAll(source, PluginZip.files(source), prefix);
+        ledger.write(dir.resolve(SETTINGS), settingsJson(options.daemonCommand(), socket));
 
         Path rc = kritarc.orElseGet(KritaInstaller::defaultKritarc).toAbsolutePath();
         boolean rcExisted = Files.isRegularFile(rc);
@@ -153,23 +127,16 @@ public final class KritaInstaller implements HostInstaller {
             writeAtomically(rc, edit.text());
         }
 
-        Path manifest = dir.resolve(MANIFEST);
-        StringBuilder m = new StringBuilder("# Files written by 'atelier install --host krita', relative to ")
-                .append(prefix).append("; 'atelier uninstall --host krita' removes exactly these,\n")
-                .append("# and the ").append(ENABLE_KEY).append(" line of [").append(SECTION)
-                .append("] in the kritarc named below.\n");
-        for (Path f : written) {
-            m.append(prefix.relativize(f).toString().replace('\\', '/')).append('\n');
-        }
-        m.append(RC_MARK).append(rc).append('\n');
+        List<String> marks = new ArrayList<>(List.of(RC_MARK + rc));
         if (edit.sectionCreated()) {
-            m.append(RC_SECTION_MARK).append('\n');
+            marks.add(RC_SECTION_MARK);
         }
         if (!rcExisted) {
-            m.append(RC_FILE_MARK).append('\n');
+            marks.add(RC_FILE_MARK);
         }
-        Files.writeString(manifest, m.toString(), StandardCharsets.UTF_8);
-        written.add(manifest);
+        List<Path> written = ledger.commit("# Files written by 'atelier install --host krita', relative to " + prefix
+                + "; 'atelier uninstall --host krita' removes exactly these,\n# and the " + ENABLE_KEY + " line of ["
+                + SECTION + "] in the kritarc named below.\n", marks);
 
         Path zip = options.home().resolve("host-krita").resolve("target").resolve(PluginZip.FILE_NAME);
         try {
@@ -187,43 +154,23 @@ public final class KritaInstaller implements HostInstaller {
     @Override
     public InstallReport uninstall(InstallOptions options) throws IOException {
         Path prefix = options.prefix().orElseGet(KritaInstaller::defaultPrefix).toAbsolutePath();
-        Path dir = prefix.resolve(PLUGIN);
-        Path manifest = dir.resolve(MANIFEST);
-        List<Path> removed = new ArrayList<>();
-        if (!Files.isRegularFile(manifest)) {
-            return new InstallReport(host(), prefix, removed, List.of("nothing installed in " + prefix));
+        Optional<InstallLedger.Removal> removal = InstallLedger.uninstall(prefix,
+                prefix.resolve(PLUGIN).resolve(MANIFEST));
+        if (removal.isEmpty()) {
+            return new InstallReport(host(), prefix, List.of(), List.of("nothing installed in " + prefix));
         }
         Path rc = null;
         boolean sectionCreated = false;
         boolean fileCreated = false;
-        for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
-            String rel = line.trim();
-            if (rel.startsWith(RC_MARK)) {
-                rc = Path.of(rel.substring(RC_MARK.length()).trim());
-                continue;
-            }
-            if (rel.equals(RC_SECTION_MARK)) {
+        for (String mark : removal.get().marks()) {
+            if (mark.startsWith(RC_MARK)) {
+                rc = Path.of(mark.substring(RC_MARK.length()).trim());
+            } else if (mark.equals(RC_SECTION_MARK)) {
                 sectionCreated = true;
-                continue;
-            }
-            if (rel.equals(RC_FILE_MARK)) {
+            } else if (mark.equals(RC_FILE_MARK)) {
                 fileCreated = true;
-                continue;
-            }
-            if (rel.isEmpty() || rel.startsWith("#")) {
-                continue;
-            }
-            Path file = prefix.resolve(rel).normalize();
-            if (!file.startsWith(prefix)) {
-                continue; // a manifest never points outside the prefix; ignore one that does
-            }
-            if (Files.deleteIfExists(file)) {
-                removed.add(file);
             }
         }
-        Files.deleteIfExists(manifest);
-        removed.add(manifest);
-        deleteEmptyDirs(dir);
         List<String> notes = new ArrayList<>();
         if (rc != null && Files.isRegularFile(rc)) {
             KritaRc.Edit edit = KritaRc.remove(Files.readString(rc, StandardCharsets.UTF_8), SECTION, ENABLE_KEY,
@@ -236,53 +183,16 @@ public final class KritaInstaller implements HostInstaller {
                 notes.add("removed " + ENABLE_KEY + " from " + rc);
             }
         }
-        return new InstallReport(host(), prefix, removed, notes);
+        return new InstallReport(host(), prefix, removal.get().removed(), notes);
     }
 
     static String settingsJson(List<String> daemonCommand, Optional<Path> socket) {
-        JsonObject o = new JsonObject();
-        JsonArray cmd = new JsonArray();
-        daemonCommand.forEach(cmd::add);
-        o.add("daemon_command", cmd);
-        socket.ifPresent(s -> o.addProperty("socket", s.toAbsolutePath().toString()));
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n";
+        return SettingsJson.daemonCommand(daemonCommand).text(socket);
     }
 
     private static void writeAtomically(Path file, String text) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".atelier-tmp");
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** Removes {@code dir} and its sub-folders bottom-up where they are empty (foreign files keep theirs). */
-    private static void deleteEmptyDirs(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        List<Path> dirs = new ArrayList<>();
-        try (var s = Files.walk(dir)) {
-            s.filter(Files::isDirectory).forEach(dirs::add);
-        }
-        dirs.sort(Comparator.comparingInt(Path::getNameCount).reversed());
-        for (Path d : dirs) {
-            if (d.getFileName().toString().equals("__pycache__")) {
-                deletePycache(d);
-            }
-            try (DirectoryStream<Path> s = Files.newDirectoryStream(d)) {
-                if (s.iterator().hasNext()) {
-                    continue;
-                }
-            }
-            Files.delete(d);
-        }
-    }
-
-    /** Python's own byte-code cache next to our modules (Krita writes it; it is ours to remove). */
-    private static void deletePycache(Path d) throws IOException {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(d, "*.pyc")) {
-            for (Path f : s) {
-                Files.deleteIfExists(f);
-            }
-        }
     }
 }

@@ -1,15 +1,10 @@
 package dev.atelier.host.krita.install;
 
+import dev.atelier.core.host.FolderTree;
+import dev.atelier.core.host.FolderZip;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Writes {@code atelier-krita.zip} (atelier.desktop and atelier/ at its root) for Krita's Tools ▸ Scripts ▸
@@ -22,7 +17,6 @@ import java.util.zip.ZipOutputStream;
 public final class PluginZip {
 
     public static final String FILE_NAME = "atelier-krita.zip";
-    private static final FileTime EPOCH = FileTime.fromMillis(315532800000L); // 1980-01-01: reproducible bytes
 
     private PluginZip() {}
 
@@ -35,34 +29,17 @@ public final class PluginZip {
 
     /** The plug-in files under an assembled pykrita folder, relative, sorted, without caches or settings. */
     static List<Path> files(Path pykrita) throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(pykrita)) {
-            s.filter(Files::isRegularFile).map(pykrita::relativize).filter(PluginZip::shipped).sorted()
-                    .forEach(files::add);
-        }
-        return files;
+        return FolderTree.files(pykrita, pykrita, PluginZip::shipped);
     }
 
-    static boolean shipped(Path relative) {
-        String p = relative.toString().replace('\\', '/');
-        return !p.contains("__pycache__/") && !p.endsWith(".pyc")
+    static boolean shipped(String p) {
+        return !FolderTree.isPythonCache(p)
                 && !p.equals("atelier/" + KritaInstaller.SETTINGS) && !p.equals("atelier/" + KritaInstaller.MANIFEST);
     }
 
     /** Writes the zip (atomically: a temp file moved into place). */
     public static void write(Path pykrita, Path zip) throws IOException {
         KritaInstaller.checkBuilt(pykrita);
-        Files.createDirectories(zip.toAbsolutePath().getParent());
-        Path tmp = zip.resolveSibling(zip.getFileName() + ".tmp");
-        try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream out = new ZipOutputStream(os)) {
-            for (Path f : files(pykrita)) {
-                ZipEntry e = new ZipEntry(f.toString().replace('\\', '/'));
-                e.setLastModifiedTime(EPOCH);
-                out.putNextEntry(e);
-                Files.copy(pykrita.resolve(f), out);
-                out.closeEntry();
-            }
-        }
-        Files.move(tmp, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        FolderZip.write(pykrita, files(pykrita), zip);
     }
 }
