@@ -24,6 +24,8 @@ public final class AtelierCli {
               stop                              stop the running daemon
               install --host gimp [--prefix DIR]
                                                 install a host plug-in (uninstall removes exactly that)
+              models list | install NAME | import PATH --task T [--id ID] | verify [NAME] | remove NAME
+                                                the model store ($ATELIER_MODELS, else ~/.local/share/atelier/models)
               bench [--runs N] [--only ipc|start|upscale|gimp]
                                                 print throughput and speed figures
             operations: img2img, retouch, expand, upscale, remove-background, detect, prep-3d
@@ -52,6 +54,7 @@ public final class AtelierCli {
                 case "stop" -> InfoCommands.stop(rest, out);
                 case "demo" -> DemoCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out);
+                case "models" -> ModelsCommand.run(rest, out, err);
                 case "install" -> InstallCommand.run(true, rest, out);
                 case "uninstall" -> InstallCommand.run(false, rest, out);
                 default -> throw new UsageException("unknown command '" + command + "' (try 'atelier help')");

@@ -45,7 +45,15 @@ final class InfoCommands {
                         en.has("error") ? "  ERROR " + en.get("error").getAsString() : "");
             }
             JsonArray models = s.getAsJsonArray("models");
-            out.println("models   " + (models.isEmpty() ? "none installed" : join(models)));
+            if (models.isEmpty()) {
+                out.println("models   none installed");
+            }
+            for (JsonElement e : models) {
+                JsonObject m = e.getAsJsonObject();
+                out.printf("model    %-20s %-18s %-12s %-10s %s%s%n", m.get("id").getAsString(), text(m, "task"),
+                        text(m, "format"), text(m, "engine"), m.get("state").getAsString(),
+                        m.has("error") ? "  " + m.get("error").getAsString() : "");
+            }
             JsonObject q = s.getAsJsonObject("queue");
             out.printf("queue    %d queued, %d running, %d done, %d failed, %d cancelled%n", q.get("queued").getAsInt(),
                     q.get("running").getAsInt(), q.get("done").getAsInt(), q.get("failed").getAsInt(),
@@ -63,6 +71,10 @@ final class InfoCommands {
             out.println("no daemon running");
         }
         return 0;
+    }
+
+    private static String text(JsonObject o, String key) {
+        return o.has(key) ? o.get(key).getAsString() : "?";
     }
 
     private static String join(JsonArray a) {

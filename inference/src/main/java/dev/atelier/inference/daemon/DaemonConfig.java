@@ -2,6 +2,7 @@ package dev.atelier.inference.daemon;
 
 import dev.atelier.core.client.SocketPaths;
 import dev.atelier.core.protocol.Limits;
+import dev.atelier.inference.models.ModelStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param maxInputPixels images above this are refused with IMAGE_TOO_LARGE (default 64 MP)
  * @param maxOutputPixels results above this are refused before running (default 16384 x 16384)
  * @param idleExit stop after this long with no connection and no job; zero means never
+ * @param models the model store's folder (default {@link ModelStore#current()})
  */
 public record DaemonConfig(
         Path socket,
@@ -23,7 +25,8 @@ public record DaemonConfig(
         Duration retention,
         Duration idleExit,
         int lightThreads,
-        int maxConnections) {
+        int maxConnections,
+        Path models) {
 
     public static final long DEFAULT_MAX_INPUT_PIXELS = 64L << 20;
     public static final long DEFAULT_MAX_OUTPUT_PIXELS = 16384L * 16384L;
@@ -31,6 +34,7 @@ public record DaemonConfig(
     public DaemonConfig {
         Objects.requireNonNull(socket, "socket");
         Objects.requireNonNull(stateDir, "stateDir");
+        Objects.requireNonNull(models, "models");
     }
 
     public static Builder builder() {
@@ -61,6 +65,7 @@ public record DaemonConfig(
         private Duration idleExit = Duration.ZERO;
         private int lightThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private int maxConnections = 64;
+        private Path models;
 
         public Builder setSocket(Path socket) {
             this.socket = socket;
@@ -107,9 +112,14 @@ public record DaemonConfig(
             return this;
         }
 
+        public Builder optModels(Path models) {
+            this.models = models;
+            return this;
+        }
+
         public DaemonConfig build() {
             return new DaemonConfig(socket, stateDir, maxInputPixels, maxOutputPixels, limits, retention, idleExit,
-                    lightThreads, maxConnections);
+                    lightThreads, maxConnections, models != null ? models : ModelStore.current().root());
         }
     }
 }

@@ -15,6 +15,7 @@ import dev.atelier.inference.engine.EngineSlot;
 import dev.atelier.inference.job.Job;
 import dev.atelier.inference.job.JobState;
 import dev.atelier.inference.job.QueueCounts;
+import dev.atelier.inference.models.ModelStore;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -155,7 +156,7 @@ final class Handlers {
             engines.add(e);
         }
         r.add("engines", engines);
-        r.add("models", new JsonArray()); // the model store arrives with the neural engines
+        r.add("models", models());
         QueueCounts c = daemon.queue().counts();
         JsonObject q = new JsonObject();
         q.addProperty("queued", c.queued());
@@ -165,6 +166,34 @@ final class Handlers {
         q.addProperty("cancelled", c.cancelled());
         r.add("queue", q);
         connection.send(Frame.of(MessageType.STATUS_REPLY, r));
+    }
+
+    /** The installed models with a cheap health check (manifest valid, files present with their sizes). */
+    private JsonArray models() {
+        JsonArray list = new JsonArray();
+        ModelStore store = new ModelStore(daemon.config().models());
+        try {
+            for (ModelStore.Installed m : store.list()) {
+                JsonObject o = new JsonObject();
+                o.addProperty("id", m.id());
+                m.manifest().ifPresent(man -> {
+                    o.addProperty("task", man.task());
+                    o.addProperty("format", man.format());
+                    o.addProperty("engine", man.engine());
+                });
+                Optional<String> problem = ModelStore.quickCheck(m);
+                o.addProperty("state", problem.isEmpty() ? "ok" : "broken");
+                problem.ifPresent(p -> o.addProperty("error", p));
+                list.add(o);
+            }
+        } catch (IOException e) {
+            JsonObject o = new JsonObject();
+            o.addProperty("id", "?");
+            o.addProperty("state", "broken");
+            o.addProperty("error", "cannot list " + store.root() + ": " + e.getMessage());
+            list.add(o);
+        }
+        return list;
     }
 
     /** Returns the same header and blobs, for liveness checks and IPC benchmarks. */
