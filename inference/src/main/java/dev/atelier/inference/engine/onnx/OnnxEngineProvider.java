@@ -1,0 +1,16 @@
+package dev.atelier.inference.engine.onnx;
+
+import dev.atelier.inference.engine.Engine;
+import dev.atelier.inference.engine.EngineContext;
+import dev.atelier.inference.engine.EngineDescriptor;
+import dev.atelier.inference.engine.EngineProvider;
+
+/** Registers the ONNX Runtime engine (ESRGAN upscaling); nothing native loads until the first job needs it. */
+@EngineDescriptor(id = "onnx", name = "ONNX Runtime (ESRGAN)", operations = {"upscale"}, heavy = true, rank = 10)
+public final class OnnxEngineProvider implements EngineProvider {
+
+    @Override
+    public Engine create(EngineContext context) {
+        return new OnnxEngine(context, EsrganModels.defaultRoot());
+    }
+}

@@ -1,0 +1,28 @@
+package dev.atelier.inference.engine.onnx;
+
+import dev.atelier.core.operation.OperationRequest;
+import dev.atelier.core.operation.UpscalePreset;
+import dev.atelier.core.operation.UpscaleRequest;
+import dev.atelier.inference.engine.EngineContractTest;
+import dev.atelier.inference.engine.EngineProvider;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+
+/** The engine contract, run on the installed esrgan-slim (skipped, or failed under ATELIER_REQUIRE_MODELS, without it). */
+class OnnxEngineContractTest extends EngineContractTest {
+
+    @BeforeEach
+    void needsModel() {
+        OnnxEngineTest.slim();
+    }
+
+    @Override
+    protected EngineProvider provider() {
+        return new OnnxEngineProvider();
+    }
+
+    @Override
+    protected List<OperationRequest> supportedRequests() {
+        return List.of(new UpscaleRequest(2, UpscalePreset.PRECISE), new UpscaleRequest(8, UpscalePreset.BALANCED));
+    }
+}

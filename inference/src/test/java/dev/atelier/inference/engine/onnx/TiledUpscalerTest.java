@@ -1,0 +1,79 @@
+package dev.atelier.inference.engine.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.atelier.core.error.AtelierException;
+import dev.atelier.core.error.ErrorCode;
+import dev.atelier.core.image.Raster;
+import dev.atelier.inference.engine.CancelToken;
+import dev.atelier.inference.engine.ProgressSink;
+import dev.atelier.testkit.SeededImages;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TiledUpscalerTest {
+
+    /** A local model: 5×5 box blur (zero padded, like a conv), then nearest ×2. Receptive field radius 2. */
+    static float[] blurThenDouble(float[] chw, int w, int h) {
+        float[] out = new float[3 * 4 * w * h];
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    float s = 0;
+                    for (int dy = -2; dy <= 2; dy++) {
+                        for (int dx = -2; dx <= 2; dx++) {
+                            int yy = y + dy, xx = x + dx;
+                            if (yy >= 0 && xx >= 0 && yy < h && xx < w) {
+                                s += chw[(c * h + yy) * w + xx];
+                            }
+                        }
+                    }
+                    for (int k = 0; k < 4; k++) {
+                        out[(c * 2 * h + 2 * y + k / 2) * 2 * w + 2 * x + k % 2] = s / 25;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void tilesWithEnoughMarginEqualTheWholeImage() throws AtelierException {
+        Raster src = SeededImages.shapes(5, 203, 157, false);
+        Raster whole = TiledUpscaler.upscale(src, 2, 255, TiledUpscalerTest::blurThenDouble,
+                new TiledUpscaler.Tiling(1024, 0, 0), null, ProgressSink.none(), 0, 1, CancelToken.none());
+        Raster tiled = TiledUpscaler.upscale(src, 2, 255, TiledUpscalerTest::blurThenDouble,
+                new TiledUpscaler.Tiling(40, 12, 4), null, ProgressSink.none(), 0, 1, CancelToken.none());
+        assertEquals(406, tiled.width());
+        assertEquals(314, tiled.height());
+        assertArrayEquals(whole.toByteArray(), tiled.toByteArray());
+    }
+
+    @Test
+    void progressRisesPerTileAndCancelStopsBetweenTiles() {
+        Raster src = SeededImages.noise(1, 100, 100);
+        List<Double> seen = new ArrayList<>();
+        CancelToken cancel = new CancelToken();
+        AtelierException e = assertThrows(AtelierException.class, () -> TiledUpscaler.upscale(src, 2, 1f,
+                TiledUpscalerTest::blurThenDouble, new TiledUpscaler.Tiling(32, 8, 4), null, (f, m) -> {
+                    seen.add(f);
+                    if (seen.size() == 3) {
+                        cancel.cancel();
+                    }
+                }, 0, 1, cancel));
+        assertEquals(ErrorCode.CANCELLED, e.code());
+        assertEquals(3, seen.size());
+        assertTrue(seen.get(0) < seen.get(1) && seen.get(1) < seen.get(2));
+    }
+
+    @Test
+    void tileStartsCoverTheAxisWithTheLastFlushToTheEdge() {
+        TiledUpscaler.Tiling t = new TiledUpscaler.Tiling(64, 16, 8);
+        assertArrayEquals(new int[] {0}, TiledUpscaler.starts(50, t));
+        assertArrayEquals(new int[] {0, 48, 96, 136}, TiledUpscaler.starts(200, t));
+    }
+}
