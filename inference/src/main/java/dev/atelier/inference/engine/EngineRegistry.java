@@ -112,7 +112,9 @@ public final class EngineRegistry implements AutoCloseable {
             }
             Optional<String> unsupported = engine.get().unsupportedReason(request);
             if (unsupported.isEmpty()) {
-                return new Route(slot, engine.get(), null);
+                // A preferred engine declined: the user should know the result came from a fallback, and why.
+                return new Route(slot, engine.get(), reason == null ? null
+                        : "Used the " + slot.info().name() + " engine: " + reason);
             }
             reason = unsupported.get();
         }
@@ -140,7 +142,10 @@ public final class EngineRegistry implements AutoCloseable {
         slots.forEach(EngineSlot::close);
     }
 
-    /** The outcome of routing: an engine to run, or the reason there is none. */
+    /**
+     * The outcome of routing: an engine to run, or the reason there is none. When an engine was found after a
+     * preferred one declined, {@code reason} is the notice to show with its result.
+     */
     public record Route(EngineSlot slot, Engine engine, String reason) {
 
         public boolean found() {

@@ -148,6 +148,9 @@ public final class JobQueue implements AutoCloseable {
             }
             OperationResult result = route.engine().run(job.request(), job.input(),
                     new JobProgress(job), job.cancelToken());
+            if (route.reason() != null) {
+                result = result.withNotice(route.reason());
+            }
             store.put(job.id(), result);
             job.finish(result);
         } catch (AtelierException e) {

@@ -56,6 +56,36 @@ class EngineRegistryTest {
         }
     }
 
+    /** Prefers to upscale but has no model, like the ONNX engine before 'atelier models install'. */
+    @EngineDescriptor(id = "modelless", name = "Modelless", operations = {"upscale"}, rank = 5)
+    public static final class ModellessProvider implements EngineProvider {
+        @Override
+        public Engine create(EngineContext context) {
+            return new Engine() {
+                @Override
+                public java.util.Optional<String> unsupportedReason(dev.atelier.core.operation.OperationRequest r) {
+                    return java.util.Optional.of("no ESRGAN model installed (atelier models install esrgan-slim)");
+                }
+
+                @Override
+                public dev.atelier.core.operation.OperationResult run(dev.atelier.core.operation.OperationRequest r,
+                        JobInput input, ProgressSink progress, CancelToken cancel) {
+                    throw new AssertionError("declined engines are never run");
+                }
+            };
+        }
+    }
+
+    @Test
+    void aFallbackSaysWhyThePreferredEngineDeclined(@TempDir Path dir) {
+        EngineRegistry registry = EngineRegistry.ofProviders(context(dir), new ClassicalEngineProvider(),
+                new ModellessProvider());
+        EngineRegistry.Route route = registry.route(new UpscaleRequest(2, UpscalePreset.PRECISE));
+        assertEquals("classical", route.slot().info().id());
+        assertEquals("Used the Classical (no model) engine: no ESRGAN model installed (atelier models install "
+                + "esrgan-slim)", route.reason());
+    }
+
     private static EngineContext context(Path dir) {
         return new EngineContext(dir, 1);
     }

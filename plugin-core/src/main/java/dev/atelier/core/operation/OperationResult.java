@@ -33,6 +33,14 @@ public record OperationResult(Raster image, int x, int y, int canvasWidth, int c
         return new OperationResult(image, 0, 0, image.width(), image.height(), notices);
     }
 
+    /** Returns this result with one more notice, first (it explains how the rest came about). */
+    public OperationResult withNotice(String notice) {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(notice);
+        all.addAll(notices);
+        return new OperationResult(image, x, y, canvasWidth, canvasHeight, all, metadata);
+    }
+
     /** Returns this result with metadata added. */
     public OperationResult withMetadata(Map<String, String> more) {
         Map<String, String> all = new LinkedHashMap<>(metadata);
