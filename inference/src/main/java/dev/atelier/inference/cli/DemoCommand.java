@@ -68,6 +68,7 @@ final class DemoCommand {
                             Path file = dir.resolve(name + ".png");
                             Png.write(ResultImages.flatten(e.getValue(), r), file);
                             out.printf("  %-34s %4dx%-4d -> %s%n", name, r.canvasWidth(), r.canvasHeight(), file);
+                            r.notices().forEach(n -> out.println("      note: " + n));
                             written++;
                         } catch (AtelierException ex) {
                             if (ex.code() != ErrorCode.OPERATION_UNAVAILABLE) {
