@@ -1,5 +1,6 @@
 package dev.atelier.inference.cli;
 
+import dev.atelier.core.image.Compositing;
 import dev.atelier.core.image.Raster;
 import dev.atelier.core.operation.OperationResult;
 
@@ -34,21 +35,9 @@ final class ResultImages {
                 if (x < 0 || x >= cw) {
                     continue;
                 }
-                over(out, 4 * (y * cw + x), patch, px, py);
+                Compositing.over(patch, px, py, out, 4 * (y * cw + x));
             }
         }
         return Raster.wrap(cw, ch, out);
-    }
-
-    private static void over(byte[] dst, int i, Raster patch, int px, int py) {
-        float sa = patch.get(px, py, 3) / 255f;
-        float da = (dst[i + 3] & 0xff) / 255f;
-        float oa = sa + da * (1 - sa);
-        for (int c = 0; c < 3; c++) {
-            float sc = patch.get(px, py, c);
-            float dc = dst[i + c] & 0xff;
-            dst[i + c] = (byte) Math.round(oa == 0 ? 0 : (sc * sa + dc * da * (1 - sa)) / oa);
-        }
-        dst[i + 3] = (byte) Math.round(oa * 255);
     }
 }

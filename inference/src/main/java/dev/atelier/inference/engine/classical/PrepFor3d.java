@@ -3,6 +3,7 @@ package dev.atelier.inference.engine.classical;
 import dev.atelier.core.error.AtelierException;
 import dev.atelier.core.error.ErrorCode;
 import dev.atelier.core.image.Bounds;
+import dev.atelier.core.image.Compositing;
 import dev.atelier.core.image.Raster;
 import dev.atelier.core.image.RgbaView;
 import dev.atelier.core.operation.Background;
@@ -85,20 +86,10 @@ public final class PrepFor3d {
 
     /** Lays {@code object} at (x, y) on a size² canvas of {@code background} (source-over, straight alpha). */
     static Raster compose(Raster object, int size, int x, int y, Background background) {
-        int bg = background.rgba();
-        byte[] out = Raster.filled(size, size, bg).toByteArray();
-        float ba = (bg & 0xff) / 255f;
+        byte[] out = Raster.filled(size, size, background.rgba()).toByteArray();
         for (int oy = 0; oy < object.height(); oy++) {
             for (int ox = 0; ox < object.width(); ox++) {
-                int i = 4 * ((y + oy) * size + x + ox);
-                float sa = object.get(ox, oy, 3) / 255f;
-                float oa = sa + ba * (1 - sa);
-                for (int c = 0; c < 3; c++) {
-                    float sc = object.get(ox, oy, c);
-                    float dc = (bg >>> (24 - 8 * c)) & 0xff;
-                    out[i + c] = (byte) Math.round(oa == 0 ? 0 : (sc * sa + dc * ba * (1 - sa)) / oa);
-                }
-                out[i + 3] = (byte) Math.round(oa * 255);
+                Compositing.over(object, ox, oy, out, 4 * ((y + oy) * size + x + ox));
             }
         }
         return Raster.wrap(size, size, out);
