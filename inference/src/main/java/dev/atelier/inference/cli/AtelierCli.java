@@ -35,6 +35,7 @@ public final class AtelierCli {
 
     public static void main(String[] argv) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %5$s%6$s%n");
+        EngineLogging.quietDjl();
         System.exit(run(Arrays.asList(argv), System.out, System.err));
     }
 

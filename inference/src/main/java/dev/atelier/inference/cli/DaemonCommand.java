@@ -34,7 +34,7 @@ final class DaemonCommand {
         DaemonConfig config = b.build();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         EngineRegistry engines = EngineRegistry.discover(DaemonCommand.class.getClassLoader(),
-                new EngineContext(config.stateDir().resolve("cache"), threads));
+                new EngineContext(EngineContext.defaultCacheDir(), threads));
         try (Daemon daemon = Daemon.start(config, engines)) {
             Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "atelier-signal"));
             err.println("atelier daemon ready on " + config.socket() + " (pid " + ProcessHandle.current().pid() + ")");

@@ -50,7 +50,7 @@ final class InfoCommands {
             }
             for (JsonElement e : models) {
                 JsonObject m = e.getAsJsonObject();
-                out.printf("model    %-20s %-18s %-12s %-10s %s%s%n", m.get("id").getAsString(), text(m, "task"),
+                out.printf("model    %-26s %-18s %-11s %-10s %s%s%n", m.get("id").getAsString(), text(m, "task"),
                         text(m, "format"), text(m, "engine"), m.get("state").getAsString(),
                         m.has("error") ? "  " + m.get("error").getAsString() : "");
             }

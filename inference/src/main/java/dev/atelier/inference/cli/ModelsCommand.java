@@ -71,7 +71,7 @@ final class ModelsCommand {
     }
 
     private static String row(String id, String task, String format, String engine, String state) {
-        return String.format("%-20s %-18s %-12s %-10s %s", id, task, format, engine, state).stripTrailing();
+        return String.format("%-26s %-18s %-11s %-10s %s", id, task, format, engine, state).stripTrailing();
     }
 
     private static int install(ModelStore store, List<String> argv, PrintStream out)
@@ -98,6 +98,12 @@ final class ModelsCommand {
         List<String> installed = new ArrayList<>();
         try {
             for (ModelImporter.Staged s : importer.prepare(entry, scratch, line -> out.println("  " + line))) {
+                if (store.find(s.draft().id()).isPresent() && store.verify(s.draft().id()).isEmpty()) {
+                    // e.g. the ONNX conversions from an earlier install, now joined by their SavedModels
+                    out.println(row(s.draft().id(), s.draft().task(), s.draft().format(), s.draft().engine(),
+                            "already installed (verified)"));
+                    continue;
+                }
                 ModelManifest m = store.install(s.draft(), s.files());
                 installed.add(m.id());
                 out.println(row(m.id(), m.task(), m.format(), m.engine(), "installed"));

@@ -1,5 +1,6 @@
 package dev.atelier.inference.engine;
 
+import dev.atelier.core.host.UserFolders;
 import java.nio.file.Path;
 
 /**
@@ -9,6 +10,23 @@ import java.nio.file.Path;
  * @param threads CPU threads the engine may use for one job
  */
 public record EngineContext(Path cacheDir, int threads) {
+
+    /**
+     * Atelier's cache folder: {@code $ATELIER_CACHE}, else {@code -Datelier.cache}, else {@code atelier} in the
+     * user's cache folder ({@code ~/.cache/atelier}). Shared by every daemon and CLI of the user, so the engines'
+     * natives (TensorFlow's are 600 MB) are unpacked once.
+     */
+    public static Path defaultCacheDir() {
+        String env = System.getenv("ATELIER_CACHE");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        String prop = System.getProperty("atelier.cache");
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
+        return UserFolders.current().cacheFolder().resolve("atelier");
+    }
 
     public EngineContext {
         if (threads < 1) {

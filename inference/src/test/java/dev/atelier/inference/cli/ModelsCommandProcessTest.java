@@ -39,7 +39,7 @@ class ModelsCommandProcessTest {
         o = atelier("models", "list");
         assertEquals(0, o.exit(), o.stderr());
         assertEquals("store " + dir.resolve("store") + "\n"
-                + "tiny-net             upscale            onnx         onnx       ok", o.stdout().strip());
+                + String.format("%-26s %-18s %-11s %-10s %s", "tiny-net", "upscale", "onnx", "onnx", "ok"), o.stdout().strip());
 
         o = atelier("models", "verify");
         assertEquals(0, o.exit(), o.stderr());

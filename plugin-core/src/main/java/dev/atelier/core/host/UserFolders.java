@@ -36,6 +36,12 @@ public record UserFolders(String osName, Function<String, String> env, Path user
         return windows() ? roamingAppData() : mac() ? applicationSupport() : xdgDataHome();
     }
 
+    /** Where applications keep re-creatable files: local AppData, ~/Library/Caches, or the XDG cache home. */
+    public Path cacheFolder() {
+        return windows() ? localAppData() : mac() ? userHome.resolve("Library").resolve("Caches")
+                : variable("XDG_CACHE_HOME", true, userHome.resolve(".cache"));
+    }
+
     /** Windows' roaming application data: {@code APPDATA}, else {@code ~/AppData/Roaming}. */
     public Path roamingAppData() {
         return variable("APPDATA", false, userHome.resolve("AppData").resolve("Roaming"));

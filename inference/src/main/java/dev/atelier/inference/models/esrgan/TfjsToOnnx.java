@@ -25,8 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class TfjsToOnnx {
 
-    static final float BETA = 0.2f;
-    private static final Pattern PIXEL_SHUFFLE = Pattern.compile("PixelShuffle(\\d+)x");
 
     private TfjsToOnnx() {}
 
@@ -35,54 +33,8 @@ public final class TfjsToOnnx {
         JsonObject root = JsonParser.parseString(Files.readString(modelJson)).getAsJsonObject();
         Map<String, float[]> weights = new HashMap<>();
         Map<String, long[]> shapes = new HashMap<>();
-        readWeights(root, modelJson.getParent(), weights, shapes);
+        TfjsLayers.readWeights(root, modelJson.getParent(), weights, shapes);
         return convert(root, weights, shapes);
-    }
-
-    static void readWeights(JsonObject root, Path dir, Map<String, float[]> weights, Map<String, long[]> shapes)
-            throws IOException {
-        for (JsonElement g : root.getAsJsonArray("weightsManifest")) {
-            JsonObject group = g.getAsJsonObject();
-            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-            for (JsonElement p : group.getAsJsonArray("paths")) {
-                Path shard = dir.resolve(p.getAsString()).normalize();
-                if (!shard.startsWith(dir.normalize())) {
-                    throw new IOException("weight shard outside the model folder: " + p.getAsString());
-                }
-                if (!Files.isRegularFile(shard)) {
-                    throw new IOException("missing weight shard " + p.getAsString());
-                }
-                all.writeBytes(Files.readAllBytes(shard));
-            }
-            ByteBuffer buf = ByteBuffer.wrap(all.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
-            for (JsonElement w : group.getAsJsonArray("weights")) {
-                JsonObject spec = w.getAsJsonObject();
-                String name = spec.get("name").getAsString();
-                String dtype = spec.has("dtype") ? spec.get("dtype").getAsString() : "float32";
-                if (!dtype.equals("float32") || spec.has("quantization")) {
-                    throw new IOException("weight " + name + " is " + dtype + (spec.has("quantization")
-                            ? " (quantized)" : "") + "; only float32 weights are supported");
-                }
-                JsonArray shapeJson = spec.getAsJsonArray("shape");
-                long[] shape = new long[shapeJson.size()];
-                long count = 1;
-                for (int i = 0; i < shape.length; i++) {
-                    shape[i] = shapeJson.get(i).getAsLong();
-                    count *= shape[i];
-                }
-                if (buf.remaining() < 4 * count) {
-                    throw new IOException("weight shards too short for " + name);
-                }
-                float[] v = new float[(int) count];
-                buf.asFloatBuffer().get(v);
-                buf.position(buf.position() + 4 * (int) count);
-                weights.put(name, v);
-                shapes.put(name, shape);
-            }
-            if (buf.remaining() != 0) {
-                throw new IOException("weight shards have " + buf.remaining() + " unexpected trailing bytes");
-            }
-        }
     }
 
     static byte[] convert(JsonObject root, Map<String, float[]> weights, Map<String, long[]> shapes)
@@ -98,9 +50,9 @@ public final class TfjsToOnnx {
             String type = layer.get("class_name").getAsString();
             String name = layer.get("name").getAsString();
             JsonObject c = layer.getAsJsonObject("config");
-            List<String> in = inbound(layer);
+            List<String> in = TfjsLayers.inbound(layer);
             String out = name.equals(output) ? "output" : name;
-            Matcher shuffle = PIXEL_SHUFFLE.matcher(type);
+            Matcher shuffle = TfjsLayers.PIXEL_SHUFFLE.matcher(type);
             switch (type) {
                 case "InputLayer" -> {
                     input = name;
@@ -109,11 +61,11 @@ public final class TfjsToOnnx {
                 }
                 case "Conv2D" -> {
                     String kernelName = name + "/kernel";
-                    float[] k = require(weights, kernelName);
+                    float[] k = TfjsLayers.require(weights, kernelName);
                     long[] ks = shapes.get(kernelName); // H, W, I, O
                     int kh = (int) ks[0], kw = (int) ks[1], ci = (int) ks[2], co = (int) ks[3];
-                    checkOnes(c, "strides", name);
-                    checkOnes(c, "dilation_rate", name);
+                    TfjsLayers.checkOnes(c, "strides", name);
+                    TfjsLayers.checkOnes(c, "dilation_rate", name);
                     String pad = c.get("padding").getAsString();
                     if (pad.equals("same") && (kh % 2 == 0 || kw % 2 == 0)) {
                         throw new IOException(name + ": even kernel with same padding is not supported");
@@ -137,7 +89,7 @@ public final class TfjsToOnnx {
                             w.initializer(name + "_W", new long[] {co, ci, kh, kw}, oihw)));
                     boolean bias = !c.has("use_bias") || c.get("use_bias").getAsBoolean();
                     if (bias) {
-                        args.add(w.initializer(name + "_B", new long[] {co}, require(weights, name + "/bias")));
+                        args.add(w.initializer(name + "_B", new long[] {co}, TfjsLayers.require(weights, name + "/bias")));
                     }
                     String act = c.has("activation") ? c.get("activation").getAsString() : "linear";
                     String convOut = act.equals("linear") ? out : name + "_pre";
@@ -177,7 +129,7 @@ public final class TfjsToOnnx {
                     channels.put(name, channels.get(in.get(0)));
                 }
                 case "MultiplyBeta" -> {
-                    String beta = w.initializer(name + "_beta", new long[0], new float[] {BETA});
+                    String beta = w.initializer(name + "_beta", new long[0], new float[] {TfjsLayers.BETA});
                     w.node("Mul", out, List.of(in.get(0), beta));
                     channels.put(name, channels.get(in.get(0)));
                 }
@@ -209,34 +161,5 @@ public final class TfjsToOnnx {
             case "relu" -> w.node("Relu", out, List.of(in));
             default -> throw new IOException(layer + ": activation " + act + " is not supported");
         }
-    }
-
-    private static void checkOnes(JsonObject c, String key, String layer) throws IOException {
-        if (c.has(key)) {
-            for (JsonElement v : c.getAsJsonArray(key)) {
-                if (v.getAsInt() != 1) {
-                    throw new IOException(layer + ": " + key + " " + c.get(key) + " is not supported");
-                }
-            }
-        }
-    }
-
-    private static float[] require(Map<String, float[]> weights, String name) throws IOException {
-        float[] v = weights.get(name);
-        if (v == null) {
-            throw new IOException("missing weight " + name);
-        }
-        return v;
-    }
-
-    private static List<String> inbound(JsonObject layer) {
-        List<String> names = new ArrayList<>();
-        JsonArray nodes = layer.getAsJsonArray("inbound_nodes");
-        if (nodes != null && nodes.size() > 0) {
-            for (JsonElement t : nodes.get(0).getAsJsonArray()) {
-                names.add(t.getAsJsonArray().get(0).getAsString());
-            }
-        }
-        return names;
     }
 }

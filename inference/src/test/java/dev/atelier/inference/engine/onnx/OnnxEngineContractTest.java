@@ -5,6 +5,8 @@ import dev.atelier.core.operation.UpscalePreset;
 import dev.atelier.core.operation.UpscaleRequest;
 import dev.atelier.inference.engine.EngineContractTest;
 import dev.atelier.inference.engine.EngineProvider;
+import dev.atelier.inference.engine.djl.DjlRuntime;
+import dev.atelier.inference.engine.esrgan.InstalledEsrgan;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -13,7 +15,7 @@ class OnnxEngineContractTest extends EngineContractTest {
 
     @BeforeEach
     void needsModel() {
-        OnnxEngineTest.slim();
+        InstalledEsrgan.slim(DjlRuntime.ONNX_RUNTIME);
     }
 
     @Override

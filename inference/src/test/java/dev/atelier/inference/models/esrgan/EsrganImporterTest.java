@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.atelier.inference.models.ModelCatalogue;
 import dev.atelier.inference.models.ModelException;
 import dev.atelier.inference.models.ModelImporter;
+import dev.atelier.inference.models.ModelManifest;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,13 +65,23 @@ class EsrganImporterTest {
         List<String> log = new ArrayList<>();
         List<ModelImporter.Staged> staged = EsrganImporter.importPackage(fakePackage(true), dir.resolve("out"),
                 "esrgan-slim", "npm:test", "MIT", log::add);
-        assertEquals(1, staged.size());
-        assertEquals("esrgan-slim-x2", staged.get(0).draft().id());
-        assertEquals(2, staged.get(0).draft().input().scale());
-        assertEquals("0..255", staged.get(0).draft().input().range());
+        assertEquals(2, staged.size()); // the same weights as ONNX and as a SavedModel
+        ModelManifest onnx = staged.get(0).draft();
+        ModelManifest tf = staged.get(1).draft();
+        assertEquals(List.of("esrgan-slim-x2", "onnx", "onnx", "NCHW"),
+                List.of(onnx.id(), onnx.format(), onnx.engine(), onnx.input().layout()));
+        assertEquals(List.of("esrgan-slim-x2-savedmodel", "savedmodel", "tensorflow", "NHWC"),
+                List.of(tf.id(), tf.format(), tf.engine(), tf.input().layout()));
+        assertEquals(2, onnx.input().scale());
+        assertEquals("0..255", tf.input().range());
         assertTrue(Files.isRegularFile(staged.get(0).files().resolve("model.onnx")));
-        assertTrue(Files.isRegularFile(staged.get(0).files().resolve("samples/result.png")));
-        assertTrue(log.get(0).contains("Infinity dB") || log.get(0).contains("dB"), log.toString());
+        assertTrue(Files.isRegularFile(staged.get(1).files().resolve("savedmodel/saved_model.pb")));
+        for (ModelImporter.Staged s : staged) {
+            assertTrue(Files.isRegularFile(s.files().resolve("samples/result.png")));
+        }
+        assertEquals(2, log.size());
+        assertTrue(log.get(0).contains("(ONNX Runtime)") && log.get(0).contains("Infinity dB"), log.toString());
+        assertTrue(log.get(1).contains("(TensorFlow)") && log.get(1).contains("Infinity dB"), log.toString());
     }
 
     @Test

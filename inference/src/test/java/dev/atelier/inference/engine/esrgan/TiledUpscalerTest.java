@@ -1,4 +1,4 @@
-package dev.atelier.inference.engine.onnx;
+package dev.atelier.inference.engine.esrgan;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -4,24 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
+import dev.atelier.inference.engine.EngineContext;
+import dev.atelier.inference.engine.djl.DjlEngines;
+import dev.atelier.inference.engine.djl.DjlModel;
+import dev.atelier.inference.engine.djl.DjlRuntime;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Converts tiny hand-made TFJS layers models and checks ONNX Runtime's output against a plain-Java NHWC reference. */
-class TfjsToOnnxTest {
+/**
+ * Converts tiny hand-made TFJS layers models to ONNX and to a SavedModel and checks each runtime's output against a
+ * plain-Java NHWC reference.
+ */
+class TfjsConvertersTest {
 
     @TempDir
     Path dir;
@@ -107,7 +111,34 @@ class TfjsToOnnxTest {
         return y;
     }
 
-    private static float[] run(byte[] onnx, float[] nhwc, int h, int w, int c) throws Exception {
+    /** Converts {@code json} for {@code runtime}, runs it on {@code nhwc} and returns the output planar (CHW). */
+    private float[] convertAndRun(DjlRuntime runtime, Path json, float[] nhwc, int h, int w, int c)
+            throws Exception {
+        DjlEngines.Started engine = DjlEngines.start(runtime, EngineContext.defaultCacheDir());
+        Path model = dir.resolve("model-" + System.nanoTime() + (runtime == DjlRuntime.ONNX_RUNTIME ? ".onnx" : ""));
+        if (runtime == DjlRuntime.ONNX_RUNTIME) {
+            Files.write(model, TfjsToOnnx.convert(json));
+            try (DjlModel m = DjlModel.load(engine, model, 1)) {
+                return m.run(toChw(nhwc, h, w, c), 1, c, h, w).values();
+            }
+        }
+        TfjsToSavedModel.convert(json, model);
+        try (DjlModel m = DjlModel.load(engine, model, 1)) {
+            DjlModel.Output out = m.run(nhwc, 1, h, w, c);
+            int oh = (int) out.shape()[1], ow = (int) out.shape()[2], oc = (int) out.shape()[3];
+            float[] chw = new float[out.values().length];
+            for (int y = 0; y < oh; y++) {
+                for (int x = 0; x < ow; x++) {
+                    for (int i = 0; i < oc; i++) {
+                        chw[(i * oh + y) * ow + x] = out.values()[(y * ow + x) * oc + i];
+                    }
+                }
+            }
+            return chw;
+        }
+    }
+
+    private static float[] toChw(float[] nhwc, int h, int w, int c) {
         float[] chw = new float[nhwc.length];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
@@ -116,19 +147,12 @@ class TfjsToOnnxTest {
                 }
             }
         }
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession s = env.createSession(onnx, new OrtSession.SessionOptions());
-                OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(chw), new long[] {1, c, h, w});
-                OrtSession.Result r = s.run(Map.of("input", t))) {
-            FloatBuffer fb = ((OnnxTensor) r.get(0)).getFloatBuffer();
-            float[] out = new float[fb.remaining()];
-            fb.get(out);
-            return out;
-        }
+        return chw;
     }
 
-    @Test
-    void rdnStyleBlockMatchesReference() throws Exception {
+    @ParameterizedTest
+    @EnumSource(DjlRuntime.class)
+    void rdnStyleBlockMatchesReference(DjlRuntime runtime) throws Exception {
         int h = 6, w = 5;
         W k1 = rand("C1/kernel", 3, 3, 3, 4), b1 = rand("C1/bias", 4);
         W k2 = rand("C2/kernel", 1, 1, 7, 3), b2 = rand("C2/bias", 3);
@@ -141,7 +165,7 @@ class TfjsToOnnxTest {
                 new L("Add", "Sum", "", "C2", "LR"),
                 new L("UpSampling2D", "Up", "\"size\":[2,2],\"interpolation\":\"nearest\"", "Sum"),
                 new L("Conv2D", "SR", conv(5, "same", "relu"), "Up"));
-        byte[] onnx = TfjsToOnnx.convert(write(layers, "SR", List.of(k1, b1, k2, b2, k3, b3), "float32"));
+        Path json = write(layers, "SR", List.of(k1, b1, k2, b2, k3, b3), "float32");
         float[] x = rand("x", h * w * 3).v();
         float[] r1 = conv(x, h, w, 3, k1, b1, 1, true);
         float[] cat = new float[h * w * 7];
@@ -160,7 +184,7 @@ class TfjsToOnnxTest {
             }
         }
         float[] expected = conv(up, 2 * h, 2 * w, 3, k3, b3, 2, true);
-        float[] got = run(onnx, x, h, w, 3);
+        float[] got = convertAndRun(runtime, json, x, h, w, 3);
         assertEquals(expected.length, got.length);
         for (int y = 0; y < 2 * h; y++) {
             for (int xx = 0; xx < 2 * w; xx++) {
@@ -171,16 +195,17 @@ class TfjsToOnnxTest {
         }
     }
 
-    @Test
-    void customLayersMultiplyBetaAndPixelShuffle() throws Exception {
+    @ParameterizedTest
+    @EnumSource(DjlRuntime.class)
+    void customLayersMultiplyBetaAndPixelShuffle(DjlRuntime runtime) throws Exception {
         int h = 3, w = 4;
         W k = rand("C/kernel", 1, 1, 3, 12), b = rand("C/bias", 12);
         List<L> layers = List.of(new L("InputLayer", "LR", ""), new L("Conv2D", "C", conv(1, "same", "linear"), "LR"),
                 new L("MultiplyBeta", "M", "", "C"), new L("PixelShuffle2x", "SR", "", "M"));
-        byte[] onnx = TfjsToOnnx.convert(write(layers, "SR", List.of(k, b), "float32"));
+        Path json = write(layers, "SR", List.of(k, b), "float32");
         float[] x = rand("x", h * w * 3).v();
         float[] c = conv(x, h, w, 3, k, b, 0, false);
-        float[] got = run(onnx, x, h, w, 3);
+        float[] got = convertAndRun(runtime, json, x, h, w, 3);
         assertEquals(3 * 4 * h * w, got.length);
         // tf.depthToSpace NHWC: out[y*2+dy][x*2+dx][ch] = in[y][x][(dy*2+dx)*3+ch]
         for (int y = 0; y < 2 * h; y++) {
@@ -207,5 +232,8 @@ class TfjsToOnnxTest {
         Files.delete(dir.resolve("w.bin"));
         e = assertThrows(IOException.class, () -> TfjsToOnnx.convert(json));
         assertTrue(e.getMessage().contains("missing weight shard"), e.getMessage());
+        e = assertThrows(IOException.class, () -> TfjsToSavedModel.convert(json, dir.resolve("never")));
+        assertTrue(e.getMessage().contains("missing weight shard"), e.getMessage());
+        assertTrue(!Files.exists(dir.resolve("never")));
     }
 }

@@ -1,4 +1,4 @@
-package dev.atelier.inference.engine.onnx;
+package dev.atelier.inference.engine.esrgan;
 
 import dev.atelier.core.error.AtelierException;
 import dev.atelier.core.error.ErrorCode;

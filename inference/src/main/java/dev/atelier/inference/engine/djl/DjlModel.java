@@ -1,0 +1,102 @@
+package dev.atelier.inference.engine.djl;
+
+import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.atelier.core.error.AtelierException;
+import dev.atelier.core.error.ErrorCode;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * One loaded model and its predictor: the single owner of their native memory. Takes and returns plain float
+ * arrays, so nothing above this class sees a DJL type. Not thread-safe; engines run one job at a time.
+ */
+public final class DjlModel implements AutoCloseable {
+
+    /** A model output: values in row-major order and the tensor's shape. */
+    public record Output(float[] values, long[] shape) {}
+
+    private final DjlRuntime runtime;
+    private final ZooModel<NDList, NDList> model;
+    private final Predictor<NDList, NDList> predictor;
+    private final OrtSession.SessionOptions sessionOptions;
+
+    private DjlModel(DjlRuntime runtime, ZooModel<NDList, NDList> model, OrtSession.SessionOptions options) {
+        this.runtime = runtime;
+        this.model = model;
+        this.predictor = model.newPredictor();
+        this.sessionOptions = options;
+    }
+
+    /**
+     * Loads {@code path} (an .onnx file, or a SavedModel folder) on a started engine, using {@code threads} CPU
+     * threads for ONNX Runtime.
+     */
+    public static DjlModel load(DjlEngines.Started engine, Path path, int threads) throws AtelierException {
+        Criteria.Builder<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
+                .optModelPath(path).optEngine(engine.runtime().djlName()).optDevice(engine.device());
+        OrtSession.SessionOptions options = null;
+        try {
+            if (engine.runtime() == DjlRuntime.ONNX_RUNTIME) {
+                // Our own options: DJL's defaults leave ORT's thread pools at one thread per core.
+                options = new OrtSession.SessionOptions();
+                options.setIntraOpNumThreads(threads);
+                options.setInterOpNumThreads(1);
+                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+                if (engine.device().isGpu()) {
+                    options.addCUDA(engine.device().getDeviceId());
+                }
+                criteria.optArgument("sessionOptions", options);
+            }
+            return new DjlModel(engine.runtime(), criteria.build().loadModel(), options);
+        } catch (IOException | ModelNotFoundException | MalformedModelException | OrtException | RuntimeException e) {
+            if (options != null) {
+                options.close();
+            }
+            throw new AtelierException(ErrorCode.ENGINE_FAILURE, engine.runtime().label() + " cannot load "
+                    + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs the model on one float tensor of {@code shape} and returns its first output. */
+    public Output run(float[] input, long... shape) throws AtelierException {
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            NDArray in = manager.create(input, new Shape(shape));
+            NDList out = predictor.predict(new NDList(in));
+            NDArray first = out.get(0);
+            return new Output(first.toFloatArray(), first.getShape().getShape());
+        } catch (TranslateException | RuntimeException e) {
+            throw new AtelierException(ErrorCode.ENGINE_FAILURE, runtime.label() + " failed: " + rootMessage(e), e);
+        } catch (OutOfMemoryError e) {
+            throw new AtelierException(ErrorCode.OUT_OF_MEMORY, "Not enough memory for a " + new Shape(shape)
+                    + " tensor", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    @Override
+    public void close() {
+        predictor.close();
+        model.close();
+        if (sessionOptions != null) {
+            sessionOptions.close();
+        }
+    }
+}
