@@ -4,11 +4,11 @@ import java.util.Optional;
 
 /** Upscale presets, from faithful to inventive. */
 public enum UpscalePreset implements WireId {
-    /** Sharp resampling (Lanczos) or an ESRGAN model; never invents detail. */
+    /** A light ESRGAN model (medium, else slim), or Lanczos without one; never invents detail. */
     PRECISE("precise", "Precise"),
-    /** ESRGAN plus a light diffusion refinement where installed. */
+    /** The heaviest ESRGAN installed (thick); a light diffusion refinement once diffusion models exist. */
     BALANCED("balanced", "Balanced"),
-    /** ESRGAN plus a stronger diffusion refinement where installed. */
+    /** Balanced plus a stronger diffusion refinement, which needs a diffusion model (until then: as Balanced, said so). */
     CREATIVE("creative", "Creative");
 
     private final String id;

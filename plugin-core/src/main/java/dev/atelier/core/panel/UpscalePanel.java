@@ -21,7 +21,10 @@ final class UpscalePanel implements PanelBinder {
                 new ChoiceField(FACTOR, "Factor", "How many times larger",
                         List.of(new Choice("2", "2×"), new Choice("4", "4×"), new Choice("8", "8×")), "2"),
                 new ChoiceField(PRESET, "Preset",
-                        "Precise never invents detail; Balanced and Creative add progressively more",
+                        "Precise: ESRGAN medium (else slim, else thick), nothing invented; Lanczos when no model is"
+                                + " installed. Balanced: the heaviest ESRGAN installed (thick restores the most"
+                                + " detail). Creative: Balanced plus a diffusion refinement, which needs a diffusion"
+                                + " model (not available yet: it runs as Balanced and says so).",
                         Arrays.stream(UpscalePreset.values()).map(p -> new Choice(p.id(), p.label())).toList(),
                         UpscalePreset.PRECISE.id()));
         List<Preset> presets = Arrays.stream(UpscalePreset.values())

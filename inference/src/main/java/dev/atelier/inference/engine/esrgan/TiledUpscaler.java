@@ -110,8 +110,10 @@ public final class TiledUpscaler {
                 int ow = rw * scale;
                 int oh = rh * scale;
                 if (res.length != 3 * ow * oh) {
-                    throw new AtelierException(ErrorCode.INTERNAL, "model returned " + res.length
-                            + " values for a " + rw + "x" + rh + " tile at scale " + scale);
+                    // e.g. a ×2 model installed as ×4: say so rather than produce a garbled image
+                    throw new AtelierException(ErrorCode.ENGINE_FAILURE, "The model returned " + res.length
+                            + " values for a " + rw + "x" + rh + " tile, not the " + 3 * ow * oh + " of a ×" + scale
+                            + " RGB result: its scale or outputs do not match its manifest");
                 }
                 boolean left = tx > 0;
                 boolean right = tx < xs.length - 1;

@@ -1,5 +1,7 @@
 package dev.atelier.inference.engine.esrgan;
 
+import java.util.concurrent.TimeUnit;
+import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -75,5 +77,34 @@ class TiledUpscalerTest {
         TiledUpscaler.Tiling t = new TiledUpscaler.Tiling(64, 16, 8);
         assertArrayEquals(new int[] {0}, TiledUpscaler.starts(50, t));
         assertArrayEquals(new int[] {0, 48, 96, 136}, TiledUpscaler.starts(200, t));
+    }
+
+    @Test
+    void an8kFrameUpscalesInABoundedHeap() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Process p = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                TiledMemoryProbe.class.getName()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "child JVM did not finish");
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("ok 15360x8640"), output);
+    }
+
+    @Test
+    void aResultTooLargeForOneImageIsAClearError() {
+        Raster src = Raster.wrap(30000, 2, new byte[4 * 30000 * 2]);
+        AtelierException e = assertThrows(AtelierException.class, () -> TiledUpscaler.upscale(src, 8, 255f,
+                (chw, w, h) -> new float[0], TiledUpscaler.Tiling.DEFAULT, null, ProgressSink.none(), 0, 1,
+                CancelToken.none()));
+        // 240000 × 16 is fine, so this must pass the size check and fail on the model's output instead
+        assertEquals(ErrorCode.ENGINE_FAILURE, e.code());
+        assertTrue(e.getMessage().contains("do not match its manifest"), e.getMessage());
+        Raster big = Raster.wrap(20000, 1000, new byte[4 * 20000 * 1000]); // ×8: 1.28 G pixels
+        e = assertThrows(AtelierException.class, () -> TiledUpscaler.upscale(big, 8, 255f,
+                (chw, w, h) -> new float[0], TiledUpscaler.Tiling.DEFAULT, null, ProgressSink.none(), 0, 1,
+                CancelToken.none()));
+        assertEquals(ErrorCode.IMAGE_TOO_LARGE, e.code());
+        assertTrue(e.getMessage().contains("too large"), e.getMessage());
     }
 }
