@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,9 +39,44 @@ class GimpDialogTest {
                 && HostTools.onPath("xdotool").isPresent() && HostTools.onPath("import").isPresent();
         Requirements.host("gimp-gui", tools, "apt-get install gimp xvfb xdotool imagemagick");
         daemon = RealGimp.startAndInstall(dir, false, new ClassicalEngineProvider());
+        stockMenus();
         display = ":" + (90 + (int) (ProcessHandle.current().pid() % 100));
         xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("xvfb.log").toFile()).start();
+    }
+
+    /**
+     * The test finds Atelier's submenu by its place at the bottom of Filters, so GIMP must show stock GIMP's menus:
+     * the profile's gimprc limits plug-ins and scripts to those of Debian's gimp packages plus ours, leaving out
+     * what other packages (the plug-in registry and G'MIC, which the fill benchmark installs) add to the shared
+     * folders.
+     */
+    private void stockMenus() throws IOException, InterruptedException {
+        Set<String> stockFiles = new java.util.HashSet<>();
+        for (String pkg : List.of("gimp", "gimp-data")) {
+            Process p = new ProcessBuilder("dpkg", "-L", pkg).redirectErrorStream(true).start();
+            stockFiles.addAll(new String(p.getInputStream().readAllBytes()).lines().toList());
+            p.waitFor(20, TimeUnit.SECONDS);
+        }
+        StringBuilder rc = new StringBuilder();
+        for (String[] kind : new String[][] {{"plug-in-path", "/usr/lib/gimp/2.0/plug-ins", "plug-ins"},
+                {"script-fu-path", "/usr/share/gimp/2.0/scripts", "scripts"}}) {
+            if (!Files.isDirectory(Path.of(kind[1])) || stockFiles.stream().noneMatch(f -> f.startsWith(kind[1]))) {
+                return; // not Debian's layout: leave GIMP's own search paths
+            }
+            Path stock = Files.createDirectories(dir.resolve("stock").resolve(kind[2]));
+            try (var entries = Files.list(Path.of(kind[1]))) {
+                for (Path e : (Iterable<Path>) entries::iterator) {
+                    if (stockFiles.contains(e.toString())) {
+                        Files.createSymbolicLink(stock.resolve(e.getFileName()), e);
+                    }
+                }
+            }
+            rc.append("(").append(kind[0]).append(" \"${gimp_dir}/").append(kind[2]).append(":").append(stock)
+                    .append("\")\n");
+        }
+        Path gimprc = dir.resolve("config/GIMP/2.10/gimprc");
+        Files.writeString(gimprc, (Files.exists(gimprc) ? Files.readString(gimprc) : "") + rc);
     }
 
     @AfterEach
@@ -82,6 +118,7 @@ class GimpDialogTest {
             Thread.sleep(800);
             xdo("key", "Up", "Up", "Up", "Right");
             Thread.sleep(500);
+            screenshot("gimp-dialog-menu.png");
             xdo("key", "Return");
             waitFor(() -> !xdo("search", "--name", "Script-Fu: Detect").isBlank(), 30, "the Detect dialog");
             screenshot("gimp-dialog-open.png");
