@@ -48,7 +48,19 @@ public final class PrepFor3d {
     }
 
     /** The result of one view. */
-    public record Prepared(Raster image, Bounds crop, double scale) {}
+    public record Prepared(Raster image, Bounds crop, double scale) {
+
+        /** The crop box and scale, as the result metadata tools record in their manifests. */
+        public java.util.Map<String, String> metadata() {
+            java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+            m.put("cropX", Integer.toString(crop.x()));
+            m.put("cropY", Integer.toString(crop.y()));
+            m.put("cropWidth", Integer.toString(crop.width()));
+            m.put("cropHeight", Integer.toString(crop.height()));
+            m.put("scale", Double.toString(scale));
+            return m;
+        }
+    }
 
     /** Returns the bounds of the pixels whose alpha is above the threshold, or explains why there is no object. */
     static Bounds objectBounds(RgbaView src) throws AtelierException {

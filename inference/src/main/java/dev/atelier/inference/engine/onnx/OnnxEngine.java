@@ -33,8 +33,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * ESRGAN upscaling on ONNX Runtime, tiled. ORT is initialised on the first job; its natives are unpacked under the
- * engine cache folder instead of {@code java.io.tmpdir}. Sessions are cached per model file.
+ * ESRGAN upscaling on ONNX Runtime, tiled, and ISNet cut-outs ({@link IsnetJobs}: Remove background, Prep for 3D
+ * of opaque images). ORT is initialised on the first job; its natives are unpacked under the engine cache folder
+ * instead of {@code java.io.tmpdir}. Sessions are cached per model file.
  */
 public final class OnnxEngine implements Engine {
 
@@ -61,10 +62,19 @@ public final class OnnxEngine implements Engine {
 
     @Override
     public Optional<String> unsupportedReason(OperationRequest request) {
+        if (IsnetJobs.handles(request)) {
+            return IsnetJobs.unsupportedReason(request, null, modelsRoot);
+        }
         if (!(request instanceof UpscaleRequest)) {
             return Optional.of(request.operation().title() + " is not an ONNX operation");
         }
         return EsrganModels.installed(modelsRoot).isEmpty() ? Optional.of(NO_MODEL) : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> unsupportedReason(OperationRequest request, JobInput input) {
+        return IsnetJobs.handles(request) ? IsnetJobs.unsupportedReason(request, input.image(), modelsRoot)
+                : unsupportedReason(request);
     }
 
     /** Returns the model a preset uses: Precise prefers the fast models, Balanced/Creative the thickest. */
@@ -96,6 +106,13 @@ public final class OnnxEngine implements Engine {
     @Override
     public synchronized OperationResult run(OperationRequest request, JobInput input, ProgressSink progress,
             CancelToken cancel) throws AtelierException {
+        if (IsnetJobs.handles(request)) {
+            Path model = IsnetModels.find(modelsRoot)
+                    .orElseThrow(() -> new AtelierException(ErrorCode.OPERATION_UNAVAILABLE, IsnetJobs.NO_MODEL));
+            OrtSession isnet = session(model);
+            return IsnetJobs.run(request, input.image(), nchw -> mask(isnet, nchw), IsnetModels.ID
+                    + " ran on ONNX Runtime (" + device + ")", context.threads(), progress, cancel);
+        }
         UpscaleRequest u = (UpscaleRequest) request;
         cancel.check();
         EsrganModels.Installed model = choose(EsrganModels.installed(modelsRoot), u.preset())
@@ -137,6 +154,20 @@ public final class OnnxEngine implements Engine {
             throw new AtelierException(ErrorCode.ENGINE_FAILURE, "ONNX Runtime failed: " + e.getMessage(), e);
         } catch (OutOfMemoryError e) {
             throw new AtelierException(ErrorCode.OUT_OF_MEMORY, "Not enough memory for a tile", e);
+        }
+    }
+
+    /** Runs ISNet on one 1×3×1024×1024 input, fetching only its {@code output} (not its side outputs). */
+    private float[] mask(OrtSession session, float[] nchw) throws AtelierException {
+        int side = BackgroundRemover.SIDE;
+        try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(nchw), new long[] {1, 3, side, side});
+                OrtSession.Result r = session.run(Map.of("input", t), java.util.Set.of("output"))) {
+            FloatBuffer fb = ((OnnxTensor) r.get(0)).getFloatBuffer();
+            float[] out = new float[fb.remaining()];
+            fb.get(out);
+            return out;
+        } catch (OrtException e) {
+            throw new AtelierException(ErrorCode.ENGINE_FAILURE, "ONNX Runtime failed: " + e.getMessage(), e);
         }
     }
 

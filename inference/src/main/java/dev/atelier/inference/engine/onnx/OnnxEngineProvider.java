@@ -5,8 +5,12 @@ import dev.atelier.inference.engine.EngineContext;
 import dev.atelier.inference.engine.EngineDescriptor;
 import dev.atelier.inference.engine.EngineProvider;
 
-/** Registers the ONNX Runtime engine (ESRGAN upscaling); nothing native loads until the first job needs it. */
-@EngineDescriptor(id = "onnx", name = "ONNX Runtime (ESRGAN)", operations = {"upscale"}, heavy = true, rank = 10)
+/**
+ * Registers the ONNX Runtime engine (ESRGAN upscaling, ISNet background removal, Prep for 3D of opaque images);
+ * nothing native loads until the first job needs it.
+ */
+@EngineDescriptor(id = "onnx", name = "ONNX Runtime (ESRGAN, ISNet)",
+        operations = {"upscale", "remove-background", "prep-3d"}, heavy = true, rank = 10)
 public final class OnnxEngineProvider implements EngineProvider {
 
     @Override
