@@ -87,7 +87,8 @@ public final class PrepFor3d {
         }
         if (opaque) {
             throw new AtelierException(ErrorCode.OPERATION_UNAVAILABLE, "Prep for 3D needs the object cut out: "
-                    + "render with a transparent background (film transparent) or install a background-removal model");
+                    + "render with a transparent background (film transparent) or install a background-removal model"
+                    + " (atelier models install isnet --accept-licence)");
         }
         if (x1 < 0) {
             throw new AtelierException(ErrorCode.INVALID_PARAMETERS, "Prep for 3D found no object: the image is "

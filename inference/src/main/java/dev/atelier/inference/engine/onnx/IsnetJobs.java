@@ -37,13 +37,10 @@ final class IsnetJobs {
 
     /** Why these jobs cannot run {@code request} on {@code image} (null when the image is not known yet). */
     static Optional<String> unsupportedReason(OperationRequest request, RgbaView image, Path modelsRoot) {
-        if (IsnetModels.find(modelsRoot).isEmpty()) {
-            return Optional.of(NO_MODEL);
-        }
         if (request instanceof Prep3dRequest && image != null && !opaque(image)) {
-            return Optional.of(HAS_ALPHA);
+            return Optional.of(HAS_ALPHA); // first: with alpha, no model is needed at all
         }
-        return Optional.empty();
+        return IsnetModels.find(modelsRoot).isEmpty() ? Optional.of(NO_MODEL) : Optional.empty();
     }
 
     /** Runs {@code request} on {@code image}; {@code ran} is the notice naming the model and device. */
