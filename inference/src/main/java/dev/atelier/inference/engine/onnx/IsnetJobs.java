@@ -43,12 +43,12 @@ final class IsnetJobs {
         return IsnetModels.find(modelsRoot).isEmpty() ? Optional.of(NO_MODEL) : Optional.empty();
     }
 
-    /** Runs {@code request} on {@code image}; {@code ran} is the notice naming the model and device. */
-    static OperationResult run(OperationRequest request, Raster image, BackgroundRemover.MaskModel model, String ran,
+    /** Runs {@code request} on {@code image}; {@code runtime} names where the model runs, for the notices. */
+    static OperationResult run(OperationRequest request, Raster image, BackgroundRemover.MaskModel model, String runtime,
             int threads, ProgressSink progress, CancelToken cancel) throws AtelierException {
         if (request instanceof RemoveBackgroundRequest r) {
             return OperationResult.whole(BackgroundRemover.remove(image, r.background(), model, progress, cancel),
-                    List.of(ran));
+                    List.of(IsnetModels.ID + " ran on " + runtime));
         }
         Prep3dRequest p = (Prep3dRequest) request;
         float[] alpha = BackgroundRemover.alpha(image, model, (f, m) -> progress.report(0.8 * f, m), cancel);
@@ -56,8 +56,7 @@ final class IsnetJobs {
         Raster cut = BackgroundRemover.apply(image, alpha, Background.TRANSPARENT);
         PrepFor3d.Prepared prepared = PrepFor3d.prepare(cut, p, threads,
                 (f, m) -> progress.report(0.8 + 0.2 * f, m), cancel);
-        return OperationResult.whole(prepared.image(), List.of("The background was removed by ISNet (" + ran
-                + ")")).withMetadata(prepared.metadata());
+        return OperationResult.whole(prepared.image(), List.of("The background was removed by ISNet on " + runtime)).withMetadata(prepared.metadata());
     }
 
     /** Prep for 3D needs one object on a background: a mask that is all one or the other is worded here. */

@@ -110,8 +110,8 @@ public final class OnnxEngine implements Engine {
             Path model = IsnetModels.find(modelsRoot)
                     .orElseThrow(() -> new AtelierException(ErrorCode.OPERATION_UNAVAILABLE, IsnetJobs.NO_MODEL));
             OrtSession isnet = session(model);
-            return IsnetJobs.run(request, input.image(), nchw -> mask(isnet, nchw), IsnetModels.ID
-                    + " ran on ONNX Runtime (" + device + ")", context.threads(), progress, cancel);
+            return IsnetJobs.run(request, input.image(), nchw -> mask(isnet, nchw), "ONNX Runtime (" + device + ")",
+                    context.threads(), progress, cancel);
         }
         UpscaleRequest u = (UpscaleRequest) request;
         cancel.check();

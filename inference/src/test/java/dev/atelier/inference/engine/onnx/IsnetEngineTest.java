@@ -13,6 +13,7 @@ import dev.atelier.inference.engine.EngineContext;
 import dev.atelier.inference.engine.JobInput;
 import dev.atelier.inference.engine.ProgressSink;
 import dev.atelier.testkit.Requirements;
+import dev.atelier.testkit.SeededImages;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class IsnetEngineTest {
             Raster render = CutoutScenes.scene(800, 600, false);
             Prep3dRequest r = new Prep3dRequest(512, 10, Background.TRANSPARENT, true);
             assertEquals(Optional.of(IsnetJobs.HAS_ALPHA), e.unsupportedReason(r,
-                    JobInput.of(SeededImagesWithAlpha.halfTransparent())));
+                    JobInput.of(SeededImages.shapes(3, 64, 64, true)))); // a cut-out: classical
             OperationResult result = e.run(r, JobInput.of(render), ProgressSink.none(), CancelToken.none());
             assertEquals(512, result.image().width());
             assertTrue(result.notices().get(0).startsWith("The background was removed by ISNet"),
@@ -84,13 +85,6 @@ class IsnetEngineTest {
             assertTrue(Math.abs(cw - 416) <= 12 && Math.abs(ch - 408) <= 12, cw + "x" + ch);
             assertEquals(0, result.image().get(5, 5, 3)); // transparent corner
             assertEquals(255, result.image().get(256, 256, 3)); // opaque centre
-        }
-    }
-
-    /** An image with real transparency, which prep-3d takes as the cut-out without ISNet. */
-    private static final class SeededImagesWithAlpha {
-        static Raster halfTransparent() {
-            return dev.atelier.testkit.SeededImages.shapes(3, 64, 64, true);
         }
     }
 }
