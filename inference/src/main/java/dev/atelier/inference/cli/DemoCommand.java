@@ -24,8 +24,9 @@ import java.util.Set;
 /**
  * {@code atelier demo}: the README's main job. Renders the bundled procedural examples, then runs every
  * operation the installed engines support on each (upscale ×2, every detect mode on offer, …) through the daemon,
- * writing the inputs and outputs to {@code out/demo/}. Operations without an engine are listed as skipped, with
- * the reason.
+ * writing the inputs and outputs to {@code out/demo/}. Operations without an engine or model (e.g. Remove
+ * background before {@code atelier models install isnet}), or that do not suit an example, are listed as skipped,
+ * with the reason.
  */
 final class DemoCommand {
 
@@ -71,7 +72,10 @@ final class DemoCommand {
                             r.notices().forEach(n -> out.println("      note: " + n));
                             written++;
                         } catch (AtelierException ex) {
-                            if (ex.code() != ErrorCode.OPERATION_UNAVAILABLE) {
+                            // Unavailable, or not meaningful for this example (e.g. ISNet finds no single object
+                            // in the landscape for Prep for 3D): listed as skipped, with the reason.
+                            if (ex.code() != ErrorCode.OPERATION_UNAVAILABLE
+                                    && ex.code() != ErrorCode.INVALID_PARAMETERS) {
                                 throw ex;
                             }
                             skipped.computeIfAbsent(op + v.suffix() + ": " + ex.getMessage(),

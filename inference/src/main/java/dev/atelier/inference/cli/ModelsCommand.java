@@ -25,8 +25,11 @@ import java.util.stream.Stream;
  */
 final class ModelsCommand {
 
-    static final String USAGE = "usage: atelier models list | install NAME | import PATH --task TASK [--id ID]"
+    static final String USAGE = "usage: atelier models list | install NAME [--accept-licence] | import PATH --task TASK [--id ID]"
             + " [--licence L] [--range 0..1|0..255] [--layout NCHW|NHWC] [--scale N] | verify [NAME] | remove NAME";
+
+    /** The flag that accepts a copyleft package's licence at install. */
+    static final String ACCEPT_LICENCE = "accept-licence";
 
     private ModelsCommand() {}
 
@@ -76,7 +79,8 @@ final class ModelsCommand {
 
     private static int install(ModelStore store, List<String> argv, PrintStream out)
             throws UsageException, IOException, ModelException {
-        String name = single(Args.parse(argv, Set.of(), Set.of()), "install NAME");
+        Args args = Args.parse(argv, Set.of(), Set.of(ACCEPT_LICENCE));
+        String name = single(args, "install NAME [--" + ACCEPT_LICENCE + "]");
         ModelCatalogue catalogue = ModelCatalogue.builtIn();
         ModelCatalogue.Entry entry = catalogue.find(name).orElseThrow(() -> new ModelException("no model '" + name
                 + "' in the catalogue (known: " + String.join(", ", catalogue.entries().stream()
@@ -87,6 +91,11 @@ final class ModelsCommand {
         if (store.readOnly()) {
             throw new ModelException("cannot install " + name + ": the model store " + store.root()
                     + " is read-only (shared); set ATELIER_MODELS to a writable folder to manage your own models");
+        }
+        if (entry.copyleft() && !args.flag(ACCEPT_LICENCE)) {
+            throw new ModelException(name + " comes from " + entry.npm() + "@" + entry.version() + ", licensed "
+                    + entry.licence() + "; to install it, accept that licence: atelier models install " + name
+                    + " --" + ACCEPT_LICENCE);
         }
         out.println("install " + name + ": " + entry.npm() + "@" + entry.version() + " (" + entry.licence() + ")");
         if (!entry.note().isBlank()) {

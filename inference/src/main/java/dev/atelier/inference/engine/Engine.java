@@ -18,6 +18,15 @@ public interface Engine extends AutoCloseable {
     Optional<String> unsupportedReason(OperationRequest request);
 
     /**
+     * Returns why this engine cannot run {@code request} on these pixels, or empty when it can; the registry asks
+     * this when the input is known. Engines whose answer depends on the image (e.g. only opaque images) override
+     * it; it must stay cheap (one pass over the pixels at most).
+     */
+    default Optional<String> unsupportedReason(OperationRequest request, JobInput input) {
+        return unsupportedReason(request);
+    }
+
+    /**
      * Runs one request on its inputs. Engines check {@code cancel} between steps or tiles and report progress;
      * failures are {@link AtelierException}s with a user-facing message.
      */

@@ -99,6 +99,11 @@ public final class EngineRegistry implements AutoCloseable {
      * be run, worded for the user.
      */
     public Route route(OperationRequest request) {
+        return route(request, null);
+    }
+
+    /** Returns the best engine that can run {@code request} on {@code input} (null when not known yet). */
+    public Route route(OperationRequest request, JobInput input) {
         String opId = request.operation().id();
         String reason = null;
         for (EngineSlot slot : slots) {
@@ -110,7 +115,8 @@ public final class EngineRegistry implements AutoCloseable {
                 reason = "engine '" + slot.info().id() + "' is broken: " + slot.error().orElse("?");
                 continue;
             }
-            Optional<String> unsupported = engine.get().unsupportedReason(request);
+            Optional<String> unsupported = input == null ? engine.get().unsupportedReason(request)
+                    : engine.get().unsupportedReason(request, input);
             if (unsupported.isEmpty()) {
                 // A preferred engine declined: the user should know the result came from a fallback, and why.
                 return new Route(slot, engine.get(), reason == null ? null

@@ -61,7 +61,7 @@ public final class JobQueue implements AutoCloseable {
      */
     public Job submit(OperationRequest request, JobInput input, int priority, JobListener listener,
             java.util.function.Consumer<Job> beforeQueued) throws AtelierException {
-        EngineRegistry.Route route = engines.route(request);
+        EngineRegistry.Route route = engines.route(request, input);
         if (!route.found()) {
             throw new AtelierException(ErrorCode.OPERATION_UNAVAILABLE, route.reason());
         }
@@ -142,7 +142,7 @@ public final class JobQueue implements AutoCloseable {
     private void execute(Job job) {
         try {
             job.cancelToken().check();
-            EngineRegistry.Route route = engines.route(job.request());
+            EngineRegistry.Route route = engines.route(job.request(), job.input());
             if (!route.found()) {
                 throw new AtelierException(ErrorCode.OPERATION_UNAVAILABLE, route.reason());
             }

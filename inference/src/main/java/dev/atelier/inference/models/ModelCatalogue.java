@@ -28,7 +28,16 @@ public final class ModelCatalogue {
      * @param note shown at install (e.g. a licence warning); may be empty
      */
     public record Entry(String id, String npm, String version, String task, String licence, String importer,
-            String imports, String note) {}
+            String imports, String note) {
+
+        /**
+         * Whether the package's licence is a GPL-family one (AGPL, GPL, LGPL): {@code atelier models install}
+         * then wants it accepted explicitly, since such terms can bind the software the model is used with.
+         */
+        public boolean copyleft() {
+            return licence != null && licence.contains("GPL");
+        }
+    }
 
     private record Data(List<Entry> models) {}
 

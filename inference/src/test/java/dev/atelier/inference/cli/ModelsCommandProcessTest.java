@@ -66,8 +66,9 @@ class ModelsCommandProcessTest {
         Files.write(dir.resolve("m.onnx"), new byte[] {0x08, 0x07});
         assertOneLineError(atelier("models", "import", "m.onnx"), 2,
                 "import needs --task (detect, diffusion, inpaint, remove-background, upscale)");
-        assertOneLineError(atelier("models", "install", "isnet"), 1,
-                "isnet cannot be installed yet: its importer (imgly-isnet) is not part of this build");
+        assertOneLineError(atelier("models", "install", "isnet"), 1, "isnet comes from"
+                + " @imgly/background-removal-data@1.4.5, licensed AGPL-3.0 (package); weights listed as MIT; to install"
+                + " it, accept that licence: atelier models install isnet --accept-licence");
         assertOneLineError(atelier("models", "install", "nope"), 1, "no model 'nope' in the catalogue (known:"
                 + " esrgan-slim, esrgan-medium, esrgan-thick, isnet); use 'atelier models import PATH' for a file");
         assertOneLineError(atelier("models", "frobnicate"), 2,

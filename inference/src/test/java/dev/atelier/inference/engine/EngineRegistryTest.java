@@ -86,6 +86,48 @@ class EngineRegistryTest {
                 + "esrgan-slim)", route.reason());
     }
 
+    /** Cuts out opaque images only, like the ONNX engine's Prep for 3D with ISNet. */
+    @EngineDescriptor(id = "opaque-only", name = "Opaque only", operations = {"prep-3d"}, rank = 5)
+    public static final class OpaqueOnlyProvider implements EngineProvider {
+        @Override
+        public Engine create(EngineContext context) {
+            return new Engine() {
+                @Override
+                public java.util.Optional<String> unsupportedReason(dev.atelier.core.operation.OperationRequest r) {
+                    return java.util.Optional.empty();
+                }
+
+                @Override
+                public java.util.Optional<String> unsupportedReason(dev.atelier.core.operation.OperationRequest r,
+                        JobInput input) {
+                    return input.image().get(0, 0, 3) == 255 ? java.util.Optional.empty()
+                            : java.util.Optional.of("the image has its own transparency");
+                }
+
+                @Override
+                public dev.atelier.core.operation.OperationResult run(dev.atelier.core.operation.OperationRequest r,
+                        JobInput input, ProgressSink progress, CancelToken cancel) {
+                    throw new AssertionError("only routed here");
+                }
+            };
+        }
+    }
+
+    @Test
+    void anEngineMayDeclineByTheImageOnceTheInputIsKnown(@TempDir Path dir) {
+        EngineRegistry registry = EngineRegistry.ofProviders(context(dir), new ClassicalEngineProvider(),
+                new OpaqueOnlyProvider());
+        var request = new dev.atelier.core.operation.Prep3dRequest(512, 10,
+                dev.atelier.core.operation.Background.WHITE, false);
+        var opaque = JobInput.of(dev.atelier.core.image.Raster.filled(8, 8, 0x102030ff));
+        var cutOut = JobInput.of(dev.atelier.core.image.Raster.filled(8, 8, 0x10203000));
+        assertEquals("opaque-only", registry.route(request).slot().info().id());
+        assertEquals("opaque-only", registry.route(request, opaque).slot().info().id());
+        EngineRegistry.Route fallback = registry.route(request, cutOut);
+        assertEquals("classical", fallback.slot().info().id());
+        assertEquals("Used the Classical (no model) engine: the image has its own transparency", fallback.reason());
+    }
+
     private static EngineContext context(Path dir) {
         return new EngineContext(dir, 1);
     }

@@ -57,11 +57,7 @@ final class ClassicalEngine implements Engine {
         }
         if (request instanceof Prep3dRequest p) {
             PrepFor3d.Prepared prepared = PrepFor3d.prepare(image, p, threads, progress, cancel);
-            return OperationResult.whole(prepared.image(), List.of()).withMetadata(java.util.Map.of(
-                    "cropX", Integer.toString(prepared.crop().x()), "cropY", Integer.toString(prepared.crop().y()),
-                    "cropWidth", Integer.toString(prepared.crop().width()),
-                    "cropHeight", Integer.toString(prepared.crop().height()),
-                    "scale", Double.toString(prepared.scale())));
+            return OperationResult.whole(prepared.image(), List.of()).withMetadata(prepared.metadata());
         }
         DetectRequest d = (DetectRequest) request;
         progress.report(0, d.mode().label());

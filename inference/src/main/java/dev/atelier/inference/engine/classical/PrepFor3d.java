@@ -48,7 +48,19 @@ public final class PrepFor3d {
     }
 
     /** The result of one view. */
-    public record Prepared(Raster image, Bounds crop, double scale) {}
+    public record Prepared(Raster image, Bounds crop, double scale) {
+
+        /** The crop box and scale, as the result metadata tools record in their manifests. */
+        public java.util.Map<String, String> metadata() {
+            java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+            m.put("cropX", Integer.toString(crop.x()));
+            m.put("cropY", Integer.toString(crop.y()));
+            m.put("cropWidth", Integer.toString(crop.width()));
+            m.put("cropHeight", Integer.toString(crop.height()));
+            m.put("scale", Double.toString(scale));
+            return m;
+        }
+    }
 
     /** Returns the bounds of the pixels whose alpha is above the threshold, or explains why there is no object. */
     static Bounds objectBounds(RgbaView src) throws AtelierException {
@@ -75,7 +87,8 @@ public final class PrepFor3d {
         }
         if (opaque) {
             throw new AtelierException(ErrorCode.OPERATION_UNAVAILABLE, "Prep for 3D needs the object cut out: "
-                    + "render with a transparent background (film transparent) or install a background-removal model");
+                    + "render with a transparent background (film transparent) or install a background-removal model"
+                    + " (atelier models install isnet --accept-licence)");
         }
         if (x1 < 0) {
             throw new AtelierException(ErrorCode.INVALID_PARAMETERS, "Prep for 3D found no object: the image is "

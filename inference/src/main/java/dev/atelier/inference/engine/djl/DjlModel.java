@@ -70,10 +70,18 @@ public final class DjlModel implements AutoCloseable {
 
     /** Runs the model on one float tensor of {@code shape} and returns its first output. */
     public Output run(float[] input, long... shape) throws AtelierException {
+        return run(null, input, shape);
+    }
+
+    /** Runs the model on one float tensor of {@code shape} and returns the output named {@code output}. */
+    public Output run(String output, float[] input, long... shape) throws AtelierException {
         try (NDManager manager = model.getNDManager().newSubManager()) {
             NDArray in = manager.create(input, new Shape(shape));
             NDList out = predictor.predict(new NDList(in));
-            NDArray first = out.get(0);
+            NDArray first = output == null ? out.get(0) : out.get(output);
+            if (first == null) {
+                throw new AtelierException(ErrorCode.ENGINE_FAILURE, "The model has no output named " + output);
+            }
             return new Output(first.toFloatArray(), first.getShape().getShape());
         } catch (TranslateException | RuntimeException e) {
             throw new AtelierException(ErrorCode.ENGINE_FAILURE, runtime.label() + " failed: " + rootMessage(e), e);

@@ -7,10 +7,11 @@ import dev.atelier.inference.engine.EngineProvider;
 import dev.atelier.inference.engine.esrgan.EsrganModels;
 
 /**
- * Registers the ONNX Runtime engine (through DJL; ESRGAN upscaling). Preferred over TensorFlow for the same model
- * (it measured faster here); nothing native loads until the first job needs it.
+ * Registers the ONNX Runtime engine through DJL (ESRGAN upscaling, ISNet background removal, Prep for 3D of opaque images);
+ * nothing native loads until the first job needs it.
  */
-@EngineDescriptor(id = "onnx", name = "ONNX Runtime (DJL)", operations = {"upscale"}, heavy = true, rank = 10)
+@EngineDescriptor(id = "onnx", name = "ONNX Runtime (DJL: ESRGAN, ISNet)",
+        operations = {"upscale", "remove-background", "prep-3d"}, heavy = true, rank = 10)
 public final class OnnxEngineProvider implements EngineProvider {
 
     @Override

@@ -4,6 +4,7 @@ import dev.atelier.inference.models.ModelCatalogue;
 import dev.atelier.inference.models.ModelException;
 import dev.atelier.inference.models.ModelImporter;
 import dev.atelier.inference.models.ModelManifest;
+import dev.atelier.inference.models.NpmPack;
 import java.util.function.Consumer;
 import dev.atelier.core.error.AtelierException;
 import dev.atelier.inference.engine.EngineContext;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -49,7 +49,7 @@ public final class EsrganImporter implements ModelImporter {
             throw new ModelException("the tfjs-esrgan importer does not know " + entry.id());
         }
         progress.accept("npm pack " + entry.npm() + "@" + entry.version());
-        Path pkg = npmPack(entry.npm() + "@" + entry.version(), Files.createDirectories(scratch.resolve("npm")));
+        Path pkg = NpmPack.fetch(entry.npm() + "@" + entry.version(), Files.createDirectories(scratch.resolve("npm")));
         return importPackage(pkg, scratch, entry.id(), "npm:" + entry.npm() + "@" + entry.version(), entry.licence(),
                 progress);
     }
@@ -177,40 +177,5 @@ public final class EsrganImporter implements ModelImporter {
         }
         double mse = se / (3.0 * ow * oh);
         return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / mse);
-    }
-
-    /** Runs {@code npm pack SPEC} in {@code dir}, unpacks the tarball there and returns the package folder. */
-    static Path npmPack(String spec, Path dir) throws IOException {
-        run(dir, List.of("npm", "pack", "--silent", spec), 600);
-        Path tgz;
-        try (Stream<Path> files = Files.list(dir)) {
-            tgz = files.filter(p -> p.toString().endsWith(".tgz")).findFirst()
-                    .orElseThrow(() -> new IOException("npm pack " + spec + " produced no tarball"));
-        }
-        run(dir, List.of("tar", "xzf", tgz.getFileName().toString()), 300);
-        return dir.resolve("package");
-    }
-
-    private static void run(Path dir, List<String> cmd, int timeoutS) throws IOException {
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve(".log").toFile()).start();
-        } catch (IOException e) {
-            throw new IOException(cmd.get(0) + " is needed to install ESRGAN models and was not found", e);
-        }
-        try {
-            if (!p.waitFor(timeoutS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException(String.join(" ", cmd) + " timed out");
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-        if (p.exitValue() != 0) {
-            throw new IOException(String.join(" ", cmd) + " failed: " + Files.readString(dir.resolve(".log")).strip());
-        }
     }
 }
