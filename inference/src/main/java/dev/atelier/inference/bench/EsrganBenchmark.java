@@ -69,7 +69,8 @@ public final class EsrganBenchmark {
     /** Runs every part whose models and tools are present, printing as it goes; {@code dir} is a scratch folder. */
     public static Result run(PrintStream out, Settings s, DaemonSpawner daemons, Path dir)
             throws IOException, InterruptedException {
-        out.printf("ESRGAN benchmark: model store %s, %d cores%n", s.store(), Runtime.getRuntime().availableProcessors());
+        out.printf("ESRGAN benchmark: model store %s, %d cores%n", s.store(),
+                Runtime.getRuntime().availableProcessors());
         List<String> skipped = new ArrayList<>();
         Optional<Path> fixtureFile = fixture(s.store());
         if (fixtureFile.isEmpty()) {
@@ -280,7 +281,8 @@ public final class EsrganBenchmark {
                         r.ortLoadSec(), r.ortSec(), r.tfLoadSec(), r.tfSec(), "ORT " + BenchFigures.speed(r.ortSec(),
                                 r.tfSec()), r.maxAbsDiff());
             }
-            out.println("  (load excludes engine start; max |diff| between the two engines' outputs, model value range)");
+            out.println("  (load excludes engine start; max |diff| between the two engines' outputs, in the model's"
+                    + " value range)");
         }
         if (!thick) {
             out.println("  esrgan-thick x4 not run (seconds per predict here); add --with-thick to include it");
@@ -300,13 +302,14 @@ public final class EsrganBenchmark {
                 result);
         double psnr = BenchFigures.psnr(daemonOutput, UpscalerJs.readFloats(result), 255f);
         double nodeSec = f.medianPredictMs() / 1e3;
-        out.printf("  %-58s %9.3f s   (load %.3f s, first predict %.3f s)%n", "UpscalerJS predict, median of "
-                + f.timedRuns() + " (tfjs " + f.tfjsVersion() + ", " + f.backend() + " backend, node "
-                + f.nodeVersion() + ")", nodeSec, f.loadMs() / 1e3, f.firstPredictMs() / 1e3);
-        out.printf("  %-58s %9.3f s%n", "daemon job over the socket, warm median of " + daemon.warmRuns(),
+        out.printf("  UpscalerJS: @tensorflow/tfjs %s, %s backend, node %s; model load %.3f s, first predict"
+                + " %.3f s%n", f.tfjsVersion(), f.backend(), f.nodeVersion(), f.loadMs() / 1e3,
+                f.firstPredictMs() / 1e3);
+        out.printf("  %-46s %9.3f s%n", "UpscalerJS predict in Node, median of " + f.timedRuns(), nodeSec);
+        out.printf("  %-46s %9.3f s%n", "daemon job over the socket, warm median of " + daemon.warmRuns(),
                 daemon.warmSec());
         engines.stream().filter(r -> r.model().equals(FAMILY) && r.scale() == SCALE).findFirst().ifPresent(r -> out
-                .printf("  %-58s %9.3f s   (%s than UpscalerJS)%n", "ONNX Runtime predict in-process (from above)",
+                .printf("  %-46s %9.3f s   (%s than UpscalerJS)%n", "ONNX Runtime predict in-process (from above)",
                         r.ortSec(), BenchFigures.speed(r.ortSec(), nodeSec)));
         out.printf("  speed ratio: the daemon job is %s than UpscalerJS's predict%n",
                 BenchFigures.speed(daemon.warmSec(), nodeSec));
