@@ -4,7 +4,10 @@ import dev.atelier.core.client.ClientOptions;
 import dev.atelier.core.client.DaemonClient;
 import dev.atelier.core.error.AtelierException;
 import dev.atelier.core.host.HostBenchmark;
+import dev.atelier.inference.bench.EsrganBenchmark;
 import dev.atelier.inference.bench.UpscaleBenchmark;
+import dev.atelier.inference.engine.EngineContext;
+import dev.atelier.inference.models.ModelStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,7 +23,8 @@ import java.util.Set;
 /**
  * {@code atelier bench}: figures measured side by side in one run (ratios, since machines are shared and noisy):
  * IPC throughput through a real daemon process vs an in-process memory copy, daemon start-to-ready time, and
- * Lanczos upscaling vs vips and ImageMagick.
+ * Lanczos upscaling vs vips and ImageMagick, and ESRGAN (first-job latency, ONNX Runtime vs TensorFlow, the daemon vs
+ * UpscalerJS in Node).
  */
 final class BenchCommand {
 
@@ -29,7 +33,7 @@ final class BenchCommand {
     private BenchCommand() {}
 
     static int run(List<String> argv, PrintStream out) throws UsageException, AtelierException, IOException {
-        Args args = Args.parse(argv, Set.of("runs", "only"), Set.of());
+        Args args = Args.parse(argv, Set.of("runs", "only"), Set.of("with-thick"));
         int runs = args.intOption("runs", 5);
         if (runs < 1) {
             throw new UsageException("--runs must be at least 1");
@@ -37,7 +41,7 @@ final class BenchCommand {
         String only = args.option("only").orElse("all");
         List<HostBenchmark> hosts = new java.util.ArrayList<>();
         ServiceLoader.load(HostBenchmark.class).forEach(hosts::add);
-        Set<String> known = new java.util.TreeSet<>(Set.of("all", "ipc", "start", "upscale"));
+        Set<String> known = new java.util.TreeSet<>(Set.of("all", "ipc", "start", "upscale", "esrgan"));
         hosts.forEach(h -> known.add(h.host()));
         if (!known.contains(only)) {
             throw new UsageException("--only must be one of " + String.join(", ", known));
@@ -59,6 +63,18 @@ final class BenchCommand {
                 Thread.currentThread().interrupt();
             }
         }
+        if (only.equals("all") || only.equals("esrgan")) {
+            // Node runs the same model ~100x slower than ORT, so it gets 2 timed runs unless --runs says otherwise.
+            int nodeRuns = args.option("runs").isPresent() ? runs : 2;
+            try {
+                out.println();
+                EsrganBenchmark.run(out, new EsrganBenchmark.Settings(ModelStore.current().root(),
+                        EngineContext.defaultCacheDir(), runs, nodeRuns, args.flag("with-thick")),
+                        (store, socket) -> DaemonClient.connect(options(socket, dir, store)), dir);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (HostBenchmark host : hosts) {
             if (only.equals("all") || only.equals(host.host())) {
                 try {
@@ -72,8 +88,18 @@ final class BenchCommand {
     }
 
     private static ClientOptions options(Path socket, Path dir) {
+        return options(socket, dir, null);
+    }
+
+    /** A fresh daemon's options; a non-null {@code models} becomes its ATELIER_MODELS (set through env(1)). */
+    private static ClientOptions options(Path socket, Path dir, Path models) {
+        List<String> launcher = new java.util.ArrayList<>();
+        if (models != null) {
+            launcher.addAll(List.of("env", "ATELIER_MODELS=" + models));
+        }
+        launcher.addAll(SelfLauncher.daemonCommand("--state-dir", dir.resolve("state").toString()));
         return ClientOptions.builder().setSocket(socket)
-                .optLauncher(SelfLauncher.daemonCommand("--state-dir", dir.resolve("state").toString()))
+                .optLauncher(launcher)
                 .optStartTimeout(Duration.ofSeconds(30)).optRequestTimeout(Duration.ofSeconds(60))
                 .optClientName("atelier-bench").build();
     }
