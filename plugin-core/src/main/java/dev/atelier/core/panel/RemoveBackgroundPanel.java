@@ -10,13 +10,16 @@ import java.util.List;
 final class RemoveBackgroundPanel implements PanelBinder {
 
     static final String BACKGROUND = "background";
+    static final String MASK_ONLY = "mask-only";
 
     private RemoveBackgroundPanel() {}
 
     static Panel create() {
         return new Panel(new PanelDescriptor(Operation.REMOVE_BACKGROUND.id(), Operation.REMOVE_BACKGROUND.title(),
                 "Keep the main subject and replace everything behind it.", Operation.REMOVE_BACKGROUND,
-                List.of(background("What to put behind the subject")), List.of()), new RemoveBackgroundPanel());
+                List.of(background("What to put behind the subject"), new ToggleField(MASK_ONLY, "Mask only",
+                        "Return the mask itself (white subject on black) instead of the cut-out", false)),
+                List.of()), new RemoveBackgroundPanel());
     }
 
     /** Returns a background choice field, transparent by default; Prep for 3D uses it too. */
@@ -30,6 +33,6 @@ final class RemoveBackgroundPanel implements PanelBinder {
 
     @Override
     public OperationRequest build(BoundValues values) {
-        return new RemoveBackgroundRequest(values.choice(BACKGROUND, Background::byId));
+        return new RemoveBackgroundRequest(values.choice(BACKGROUND, Background::byId), values.toggle(MASK_ONLY));
     }
 }

@@ -38,6 +38,22 @@ public final class BackgroundRemover {
         return out;
     }
 
+    /** Returns the refined mask as an opaque grey image at the source size: white subject, black background. */
+    public static Raster maskImage(RgbaView src, MaskModel model, ProgressSink progress, CancelToken cancel)
+            throws AtelierException {
+        float[] alpha = alpha(src, model, progress, cancel);
+        byte[] px = new byte[Raster.checkedSize(src.width(), src.height())];
+        for (int i = 0; i < alpha.length; i++) {
+            byte v = (byte) Math.round(255 * Math.max(0, Math.min(1, alpha[i])));
+            px[4 * i] = v;
+            px[4 * i + 1] = v;
+            px[4 * i + 2] = v;
+            px[4 * i + 3] = (byte) 255;
+        }
+        progress.report(1, "done");
+        return Raster.wrap(src.width(), src.height(), px);
+    }
+
     /**
      * Returns the cut-out's alpha (0..1) at the source size: the refined model mask times the source's own alpha.
      * Progress goes to 0.9.

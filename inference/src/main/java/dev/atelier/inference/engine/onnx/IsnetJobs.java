@@ -47,8 +47,9 @@ final class IsnetJobs {
     static OperationResult run(OperationRequest request, Raster image, BackgroundRemover.MaskModel model, String runtime,
             int threads, ProgressSink progress, CancelToken cancel) throws AtelierException {
         if (request instanceof RemoveBackgroundRequest r) {
-            return OperationResult.whole(BackgroundRemover.remove(image, r.background(), model, progress, cancel),
-                    List.of(IsnetModels.ID + " ran on " + runtime));
+            Raster out = r.maskOnly() ? BackgroundRemover.maskImage(image, model, progress, cancel)
+                    : BackgroundRemover.remove(image, r.background(), model, progress, cancel);
+            return OperationResult.whole(out, List.of(IsnetModels.ID + " ran on " + runtime));
         }
         Prep3dRequest p = (Prep3dRequest) request;
         float[] alpha = BackgroundRemover.alpha(image, model, (f, m) -> progress.report(0.8 * f, m), cancel);

@@ -53,6 +53,16 @@ class BackgroundRemoverTest {
     }
 
     @Test
+    void maskOnlyIsAnOpaqueGreyImageWhiteOnTheSubject() throws Exception {
+        Raster src = Raster.filled(600, 300, 0x336699ff);
+        Raster mask = BackgroundRemover.maskImage(src, LEFT_HALF, ProgressSink.none(), CancelToken.none());
+        assertEquals(600, mask.width());
+        assertEquals(0xffffffff, mask.rgba(10, 150));
+        assertEquals(0x000000ff, mask.rgba(590, 150));
+        assertEquals(255, mask.get(300, 10, 3)); // opaque everywhere, the edge included
+    }
+
+    @Test
     void refinementMovesACoarseEdgeOntoTheObjectsRealEdge() throws Exception {
         int w = 2000;
         int h = 1500;
