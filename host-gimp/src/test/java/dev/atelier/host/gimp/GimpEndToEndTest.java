@@ -72,7 +72,7 @@ class GimpEndToEndTest {
                 (plug-in-atelier-img2img RUN-NONINTERACTIVE img top "a cat" "" 50 25 7.0 -1 1)
                 (say "img2img layers=" (layers img))
                 (plug-in-atelier-expand RUN-NONINTERACTIVE img top 0 0 32 0 "more sky" "" 25 7.0 -1 1)
-                (plug-in-atelier-remove-background RUN-NONINTERACTIVE img top "white")
+                (plug-in-atelier-remove-background RUN-NONINTERACTIVE img top "white" 0)
                 (plug-in-atelier-prep-3d RUN-NONINTERACTIVE img top 512 10 "grey" 1)
                 (say "unavailable layers=" (layers img) " image=" (n (car (gimp-image-width img))))
                 (define rgb (car (gimp-image-new 32 24 RGB)))
