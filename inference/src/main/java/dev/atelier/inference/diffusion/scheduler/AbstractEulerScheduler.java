@@ -11,7 +11,6 @@ abstract class AbstractEulerScheduler implements Scheduler {
 
     final SchedulerConfig config;
     final NoiseSchedule schedule;
-    private float[] allTimesteps;
     private float[] sigmas;
     private int start;
     private float[] timesteps;
@@ -43,7 +42,6 @@ abstract class AbstractEulerScheduler implements Scheduler {
         for (int i = 0; i < steps; i++) {
             sig[i] = (float) s[i];
         }
-        this.allTimesteps = ts;
         this.sigmas = sig;
         this.start = first;
         this.timesteps = Arrays.copyOfRange(ts, first, steps);
@@ -57,11 +55,6 @@ abstract class AbstractEulerScheduler implements Scheduler {
     /** σ per step that runs, then the final 0. */
     public float[] sigmas() {
         return sigmas == null ? new float[0] : Arrays.copyOfRange(sigmas, start, sigmas.length);
-    }
-
-    /** Every timestep of the schedule, including those img2img strength skips. */
-    float[] allTimesteps() {
-        return allTimesteps.clone();
     }
 
     @Override
