@@ -5,6 +5,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
@@ -16,6 +17,9 @@ import dev.atelier.core.error.AtelierException;
 import dev.atelier.core.error.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One loaded model and its predictor: the single owner of their native memory. Takes and returns plain float
@@ -25,6 +29,51 @@ public final class DjlModel implements AutoCloseable {
 
     /** A model output: values in row-major order and the tensor's shape. */
     public record Output(float[] values, long[] shape) {}
+
+    /**
+     * A named model input: row-major values ({@code float[]}, {@code int[]}, {@code long[]} or {@code double[]})
+     * and a shape (empty for a scalar).
+     */
+    public record Tensor(String name, Object values, long[] shape) {
+
+        public Tensor {
+            long count = 1;
+            for (long d : shape) {
+                count *= d;
+            }
+            int length;
+            if (values instanceof float[] f) {
+                length = f.length;
+            } else if (values instanceof int[] i) {
+                length = i.length;
+            } else if (values instanceof long[] l) {
+                length = l.length;
+            } else if (values instanceof double[] d) {
+                length = d.length;
+            } else {
+                throw new IllegalArgumentException(name + ": unsupported values " + values.getClass());
+            }
+            if (length != count) {
+                throw new IllegalArgumentException(name + ": " + length + " values for a shape of " + count);
+            }
+        }
+
+        public static Tensor of(String name, float[] values, long... shape) {
+            return new Tensor(name, values, shape);
+        }
+
+        public static Tensor of(String name, int[] values, long... shape) {
+            return new Tensor(name, values, shape);
+        }
+
+        public static Tensor of(String name, long[] values, long... shape) {
+            return new Tensor(name, values, shape);
+        }
+
+        public static Tensor of(String name, double[] values, long... shape) {
+            return new Tensor(name, values, shape);
+        }
+    }
 
     private final DjlRuntime runtime;
     private final ZooModel<NDList, NDList> model;
@@ -89,6 +138,72 @@ public final class DjlModel implements AutoCloseable {
             throw new AtelierException(ErrorCode.OUT_OF_MEMORY, "Not enough memory for a " + new Shape(shape)
                     + " tensor", e);
         }
+    }
+
+    /**
+     * Runs the model on named inputs (every graph input, as ONNX Runtime binds all inputs by name or none) and
+     * returns its float outputs by name, in the model's output order.
+     */
+    public Map<String, Output> run(List<Tensor> inputs) throws AtelierException {
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            NDList in = new NDList();
+            for (Tensor t : inputs) {
+                Shape shape = new Shape(t.shape());
+                NDArray a;
+                if (t.values() instanceof float[] f) {
+                    a = manager.create(f, shape);
+                } else if (t.values() instanceof int[] i) {
+                    a = manager.create(i, shape);
+                } else if (t.values() instanceof long[] l) {
+                    a = manager.create(l, shape);
+                } else {
+                    a = manager.create((double[]) t.values(), shape);
+                }
+                a.setName(t.name());
+                in.add(a);
+            }
+            NDList out = predictor.predict(in);
+            Map<String, Output> named = new LinkedHashMap<>();
+            for (NDArray a : out) {
+                named.put(a.getName(), new Output(floats(a), a.getShape().getShape()));
+            }
+            return named;
+        } catch (TranslateException | RuntimeException e) {
+            throw new AtelierException(ErrorCode.ENGINE_FAILURE, runtime.label() + " failed: " + rootMessage(e), e);
+        } catch (OutOfMemoryError e) {
+            throw new AtelierException(ErrorCode.OUT_OF_MEMORY, "Not enough memory for the model's inputs", e);
+        }
+    }
+
+    /** The values of a float, double or integer output as floats (ORT's NDArrays cannot convert themselves). */
+    private static float[] floats(NDArray a) {
+        DataType type = a.getDataType();
+        if (type == DataType.FLOAT32) {
+            return a.toFloatArray();
+        }
+        float[] f;
+        if (type == DataType.FLOAT64) {
+            double[] d = a.toDoubleArray();
+            f = new float[d.length];
+            for (int i = 0; i < d.length; i++) {
+                f[i] = (float) d[i];
+            }
+        } else if (type == DataType.INT64) {
+            long[] l = a.toLongArray();
+            f = new float[l.length];
+            for (int i = 0; i < l.length; i++) {
+                f[i] = l[i];
+            }
+        } else if (type == DataType.INT32) {
+            int[] v = a.toIntArray();
+            f = new float[v.length];
+            for (int i = 0; i < v.length; i++) {
+                f[i] = v[i];
+            }
+        } else {
+            throw new IllegalArgumentException("output " + a.getName() + " has unsupported type " + type);
+        }
+        return f;
     }
 
     private static String rootMessage(Throwable e) {

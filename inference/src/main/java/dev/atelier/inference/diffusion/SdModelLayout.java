@@ -1,0 +1,311 @@
+package dev.atelier.inference.diffusion;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.atelier.inference.models.ModelException;
+import dev.atelier.inference.models.onnx.OnnxSignature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a Stable Diffusion model folder holds, read before anything is loaded: a diffusers ONNX export or an optimum
+ * export ({@code model_index.json}, {@code text_encoder/}, {@code unet/}, {@code vae_encoder/},
+ * {@code vae_decoder/}, {@code tokenizer/}, {@code scheduler/}, for SDXL also {@code text_encoder_2/} and
+ * {@code tokenizer_2/}). Each component is {@code model.onnx} (its inputs and outputs read by
+ * {@link OnnxSignature}) or a SavedModel folder ({@code saved_model.pb}, assumed to use the diffusers names).
+ *
+ * <p>{@link #describe} never throws for an incomplete folder: it lists each problem as one line naming the file
+ * ({@link #problems}); {@link #requireRunnable} turns them into a {@link ModelException}.
+ *
+ * @param family SD 1.x, 2.x or SDXL, from {@code unet/config.json} {@code cross_attention_dim} (768, 1024, 2048;
+ *     the UNet's {@code encoder_hidden_states} width when there is no config) or a second text encoder
+ * @param inpainting the UNet takes 9 channels (latents, mask, masked-image latents)
+ * @param vaeScalingFactor {@code scaling_factor} of the VAE's {@code config.json}, else the family's (0.18215,
+ *     SDXL 0.13025)
+ * @param latentChannels the VAE's {@code latent_channels} (4 when not said)
+ * @param unetInChannels 4, or 9 for an inpainting UNet
+ * @param textEncoder2 SDXL's second text encoder, else {@code null}
+ * @param vaeEncoder {@code null} when absent (txt2img only)
+ * @param timestep the UNet's {@code timestep} input: ONNX element type and rank (0 or 1)
+ * @param inputIdsType the text encoder's {@code input_ids} element type ({@link #INT32} or {@link #INT64})
+ * @param vaeEncoderOutput {@code latent_sample} (4 channels, sampled in the graph) or {@code latent_parameters}
+ *     (mean ‖ log-variance, 8 channels; the pipeline takes the mean)
+ * @param schedulerConfig {@code scheduler/scheduler_config.json}, or {@code null} (SD 1.5's values apply)
+ */
+public record SdModelLayout(
+        Path folder,
+        SdFamily family,
+        boolean inpainting,
+        double vaeScalingFactor,
+        int latentChannels,
+        int unetInChannels,
+        int crossAttentionDim,
+        Component textEncoder,
+        Component textEncoder2,
+        Component unet,
+        Component vaeEncoder,
+        Component vaeDecoder,
+        Path tokenizer,
+        Path tokenizer2,
+        Path schedulerConfig,
+        TensorSpec timestep,
+        int inputIdsType,
+        String vaeEncoderOutput,
+        List<String> problems) {
+
+    public static final int FLOAT = 1;
+    public static final int INT32 = 6;
+    public static final int INT64 = 7;
+    public static final int DOUBLE = 11;
+
+    /** Stable Diffusion generations, told apart by their text conditioning. */
+    public enum SdFamily {
+        SD1("Stable Diffusion 1.x", 768, 0.18215),
+        SD2("Stable Diffusion 2.x", 1024, 0.18215),
+        SDXL("Stable Diffusion XL", 2048, 0.13025);
+
+        private final String label;
+        private final int crossAttentionDim;
+        private final double scalingFactor;
+
+        SdFamily(String label, int crossAttentionDim, double scalingFactor) {
+            this.label = label;
+            this.crossAttentionDim = crossAttentionDim;
+            this.scalingFactor = scalingFactor;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** The usual VAE scaling factor, used when the VAE's config does not say. */
+        public double defaultScalingFactor() {
+            return scalingFactor;
+        }
+
+        static Optional<SdFamily> byCrossAttention(int dim) {
+            for (SdFamily f : values()) {
+                if (f.crossAttentionDim == dim) {
+                    return Optional.of(f);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * One model part: its sub-folder name, the file or folder to load, and its signature ({@code null} for a
+     * SavedModel, whose signature is not read).
+     */
+    public record Component(String name, Path model, OnnxSignature signature) {
+
+        /** True for an ONNX file, false for a SavedModel folder. */
+        public boolean isOnnx() {
+            return signature != null;
+        }
+    }
+
+    /** A model input's ONNX element type and rank. */
+    public record TensorSpec(int elemType, int rank) {}
+
+    public SdModelLayout {
+        problems = List.copyOf(problems);
+    }
+
+    /** True when nothing needed for txt2img is missing. */
+    public boolean isRunnable() {
+        return problems.isEmpty();
+    }
+
+    /** True when images can be encoded (img2img, retouch, expand). */
+    public boolean canEncodeImages() {
+        return vaeEncoder != null;
+    }
+
+    /**
+     * Throws when the folder cannot run.
+     *
+     * @throws ModelException whose message lists every problem, one line each
+     */
+    public void requireRunnable() throws ModelException {
+        if (!problems.isEmpty()) {
+            throw new ModelException(folder + " is not a usable Stable Diffusion model: "
+                    + String.join("; ", problems));
+        }
+    }
+
+    /**
+     * Describes the model in {@code folder}; reads JSON configs and ONNX signatures only.
+     *
+     * @throws ModelException when {@code folder} is not a folder
+     */
+    public static SdModelLayout describe(Path folder) throws ModelException {
+        if (!Files.isDirectory(folder)) {
+            throw new ModelException(folder + " is not a folder");
+        }
+        List<String> problems = new ArrayList<>();
+        if (!Files.isRegularFile(folder.resolve("model_index.json"))) {
+            problems.add("model_index.json is missing");
+        }
+        Component text = component(folder, "text_encoder", true, problems);
+        Component text2 = component(folder, "text_encoder_2", false, problems);
+        Component unet = component(folder, "unet", true, problems);
+        Component vaeEncoder = component(folder, "vae_encoder", false, problems);
+        Component vaeDecoder = component(folder, "vae_decoder", true, problems);
+        Path tokenizer = tokenizer(folder, "tokenizer", true, problems);
+        Path tokenizer2 = text2 == null ? null : tokenizer(folder, "tokenizer_2", true, problems);
+        Path scheduler = folder.resolve("scheduler").resolve("scheduler_config.json");
+        if (!Files.isRegularFile(scheduler)) {
+            scheduler = null;
+        }
+
+        Optional<JsonObject> unetConfig = config(folder, "unet", problems);
+        OnnxSignature.Value sample = input(unet, "sample", problems);
+        OnnxSignature.Value hidden = input(unet, "encoder_hidden_states", problems);
+        OnnxSignature.Value timestepIn = input(unet, "timestep", problems);
+        output(unet, "out_sample", problems);
+
+        int inChannels = unetConfig.flatMap(c -> integer(c, "in_channels"))
+                .orElse(sample == null || sample.dim(1) < 0 ? 4 : (int) sample.dim(1));
+        int crossDim = unetConfig.flatMap(c -> integer(c, "cross_attention_dim"))
+                .orElse(hidden == null ? -1 : (int) hidden.dim(2));
+        SdFamily family;
+        if (text2 != null || crossDim == 2048) {
+            family = SdFamily.SDXL;
+        } else {
+            family = SdFamily.byCrossAttention(crossDim).orElse(null);
+            if (family == null && unet != null) {
+                problems.add("unet: cross_attention_dim " + (crossDim < 0 ? "unknown (no unet/config.json)"
+                        : crossDim) + " is not Stable Diffusion 1.x (768), 2.x (1024) or XL (2048)");
+            }
+        }
+        if (inChannels != 4 && inChannels != 9) {
+            problems.add("unet: in_channels " + inChannels + " is neither 4 (regular) nor 9 (inpainting)");
+        }
+
+        Optional<JsonObject> vaeConfig = config(folder, "vae_decoder", problems).or(() -> config(folder,
+                "vae_encoder", problems)).or(() -> config(folder, "vae", problems));
+        double scaling = vaeConfig.flatMap(c -> number(c, "scaling_factor"))
+                .orElse(family == null ? SdFamily.SD1.defaultScalingFactor() : family.defaultScalingFactor());
+        int latentChannels = vaeConfig.flatMap(c -> integer(c, "latent_channels")).orElse(4);
+
+        TensorSpec timestep = new TensorSpec(FLOAT, 1);
+        if (timestepIn != null) {
+            timestep = new TensorSpec(timestepIn.elemType(), timestepIn.rank());
+            if (!List.of(FLOAT, INT32, INT64, DOUBLE).contains(timestepIn.elemType()) || timestepIn.rank() > 1) {
+                problems.add("unet/model.onnx: timestep of element type " + timestepIn.elemType() + " and rank "
+                        + timestepIn.rank() + " is not supported (float, double, int32 or int64; rank 0 or 1)");
+            }
+        }
+        int idsType = INT32;
+        OnnxSignature.Value ids = input(text, "input_ids", problems);
+        if (ids != null) {
+            idsType = ids.elemType();
+            if (idsType != INT32 && idsType != INT64) {
+                problems.add("text_encoder/model.onnx: input_ids of element type " + idsType
+                        + " is not supported (int32 or int64)");
+            }
+        }
+        output(text, "last_hidden_state", problems);
+        String encoderOutput = "latent_sample";
+        if (vaeEncoder != null && vaeEncoder.isOnnx()) {
+            input(vaeEncoder, "sample", problems);
+            if (vaeEncoder.signature().output("latent_sample").isEmpty()) {
+                if (vaeEncoder.signature().output("latent_parameters").isPresent()) {
+                    encoderOutput = "latent_parameters";
+                } else {
+                    problems.add("vae_encoder/model.onnx has neither a latent_sample nor a latent_parameters output");
+                }
+            }
+        }
+        input(vaeDecoder, "latent_sample", problems);
+        output(vaeDecoder, "sample", problems);
+
+        return new SdModelLayout(folder, family, inChannels == 9, scaling, latentChannels, inChannels, crossDim,
+                text, text2, unet, vaeEncoder, vaeDecoder, tokenizer, tokenizer2, scheduler, timestep, idsType,
+                encoderOutput, problems);
+    }
+
+    private static Component component(Path folder, String name, boolean required, List<String> problems) {
+        Path dir = folder.resolve(name);
+        Path onnx = dir.resolve("model.onnx");
+        if (Files.isRegularFile(onnx)) {
+            try {
+                return new Component(name, onnx, OnnxSignature.read(onnx));
+            } catch (ModelException e) {
+                problems.add(name + "/model.onnx: " + e.getMessage());
+                return null;
+            }
+        }
+        if (Files.isRegularFile(dir.resolve("saved_model.pb"))) {
+            return new Component(name, dir, null);
+        }
+        if (required) {
+            problems.add(Files.isDirectory(dir) ? name + "/model.onnx is missing" : name + "/ is missing");
+        }
+        return null;
+    }
+
+    private static Path tokenizer(Path folder, String name, boolean required, List<String> problems) {
+        Path dir = folder.resolve(name);
+        for (String file : List.of("vocab.json", "merges.txt")) {
+            if (!Files.isRegularFile(dir.resolve(file))) {
+                if (required) {
+                    problems.add(name + "/" + file + " is missing");
+                }
+                return null;
+            }
+        }
+        return dir;
+    }
+
+    private static OnnxSignature.Value input(Component c, String name, List<String> problems) {
+        if (c == null || !c.isOnnx()) {
+            return null;
+        }
+        Optional<OnnxSignature.Value> v = c.signature().input(name);
+        if (v.isEmpty()) {
+            problems.add(c.name() + "/model.onnx has no input named " + name);
+        }
+        return v.orElse(null);
+    }
+
+    private static void output(Component c, String name, List<String> problems) {
+        if (c != null && c.isOnnx() && c.signature().output(name).isEmpty()) {
+            problems.add(c.name() + "/model.onnx has no output named " + name);
+        }
+    }
+
+    private static Optional<JsonObject> config(Path folder, String component, List<String> problems) {
+        Path file = folder.resolve(component).resolve("config.json");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
+                    .getAsJsonObject());
+        } catch (IOException | JsonParseException | IllegalStateException e) {
+            problems.add(component + "/config.json is not a JSON object: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Integer> integer(JsonObject o, String key) {
+        return number(o, key).map(Double::intValue);
+    }
+
+    private static Optional<Double> number(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        if (e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+            return Optional.of(e.getAsDouble());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,495 @@
+package dev.atelier.inference.diffusion;
+
+import dev.atelier.core.error.AtelierException;
+import dev.atelier.core.error.ErrorCode;
+import dev.atelier.inference.diffusion.scheduler.LatentNoise;
+import dev.atelier.inference.diffusion.scheduler.Scheduler;
+import dev.atelier.inference.diffusion.scheduler.SchedulerConfig;
+import dev.atelier.inference.diffusion.scheduler.Schedulers;
+import dev.atelier.inference.diffusion.scheduler.Strength;
+import dev.atelier.inference.diffusion.text.ClipTokenizer;
+import dev.atelier.inference.engine.djl.DjlEngines;
+import dev.atelier.inference.engine.djl.DjlModel;
+import dev.atelier.inference.models.ModelException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A loaded Stable Diffusion 1.x/2.x model (diffusers or optimum ONNX layout, see {@link SdModelLayout}) and the
+ * sampling loop around it: txt2img, img2img and inpainting with a regular or a 9-channel inpainting UNet. Owns the
+ * four loaded parts; close it to free them. Scheduler, guidance and blending maths run on Java float arrays; only
+ * the networks run in the engine. Not thread-safe.
+ *
+ * <p><b>Guidance.</b> With {@code guidance > 1} each step runs the UNet twice with batch 1 (negative prompt, then
+ * prompt) rather than once with batch 2: half the activation memory for the same arithmetic, and models exported
+ * with a fixed batch of 1 work too. The prediction is {@code uncond + g·(text − uncond)}.
+ *
+ * <p><b>Seeds.</b> One {@link LatentNoise} generator per request, seeded with the request's seed, gives the start
+ * noise and then any noise a stochastic scheduler asks for, so a seed reproduces its image on any machine (not the
+ * image the same seed gives in diffusers, whose generator is torch's).
+ */
+public final class SdPipeline implements AutoCloseable {
+
+    /** Latent tile side for the VAE decoder (512 px). */
+    static final int TILE = 64;
+    /** Latent overlap between neighbouring decoder tiles (128 px, blended with linear ramps). */
+    static final int TILE_OVERLAP = 16;
+
+    /** Per-step progress: {@code done} of {@code total} steps, and a latent-sized preview of the current latent. */
+    @FunctionalInterface
+    public interface Progress {
+        void step(int done, int total, RgbPlanes preview);
+
+        static Progress none() {
+            return (done, total, preview) -> { };
+        }
+    }
+
+    /**
+     * A finished generation: the image and the final latents ({@code [channels, height/8, width/8]}, scaled, the
+     * ones that went into the decoder after division by the scaling factor).
+     */
+    public record Result(RgbPlanes image, float[] latents, int latentChannels, int latentHeight, int latentWidth) {}
+
+    private final SdModelLayout layout;
+    private final ClipTokenizer tokenizer;
+    private final SchedulerConfig schedulerConfig;
+    private final DjlModel textEncoder;
+    private final DjlModel unet;
+    private final DjlModel vaeEncoder;
+    private final DjlModel vaeDecoder;
+    private int tile = TILE;
+    private int tileOverlap = TILE_OVERLAP;
+
+    private SdPipeline(SdModelLayout layout, ClipTokenizer tokenizer, SchedulerConfig schedulerConfig,
+            DjlModel textEncoder, DjlModel unet, DjlModel vaeEncoder, DjlModel vaeDecoder) {
+        this.layout = layout;
+        this.tokenizer = tokenizer;
+        this.schedulerConfig = schedulerConfig;
+        this.textEncoder = textEncoder;
+        this.unet = unet;
+        this.vaeEncoder = vaeEncoder;
+        this.vaeDecoder = vaeDecoder;
+    }
+
+    /**
+     * Loads the parts {@code layout} names on {@code engine}.
+     *
+     * @throws ModelException when the layout has problems, or is SDXL (detected, not run yet)
+     * @throws AtelierException when the engine cannot load a part
+     */
+    public static SdPipeline open(SdModelLayout layout, DjlEngines.Started engine, int threads)
+            throws ModelException, AtelierException {
+        layout.requireRunnable();
+        if (layout.family() == SdModelLayout.SdFamily.SDXL) {
+            throw new ModelException(layout.folder() + " is Stable Diffusion XL, which the pipeline does not run yet "
+                    + "(two text encoders, pooled embeddings and time ids)");
+        }
+        ClipTokenizer tokenizer = ClipTokenizer.load(layout.tokenizer());
+        SchedulerConfig config;
+        try {
+            config = layout.schedulerConfig() == null ? SchedulerConfig.sd15()
+                    : SchedulerConfig.read(layout.schedulerConfig());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ModelException("scheduler/scheduler_config.json: " + e.getMessage(), e);
+        }
+        List<DjlModel> loaded = new ArrayList<>();
+        try {
+            DjlModel text = load(loaded, engine, layout.textEncoder(), threads);
+            DjlModel unet = load(loaded, engine, layout.unet(), threads);
+            DjlModel encoder = layout.vaeEncoder() == null ? null : load(loaded, engine, layout.vaeEncoder(), threads);
+            DjlModel decoder = load(loaded, engine, layout.vaeDecoder(), threads);
+            return new SdPipeline(layout, tokenizer, config, text, unet, encoder, decoder);
+        } catch (AtelierException | RuntimeException e) {
+            loaded.forEach(DjlModel::close);
+            throw e;
+        }
+    }
+
+    private static DjlModel load(List<DjlModel> loaded, DjlEngines.Started engine, SdModelLayout.Component c,
+            int threads) throws AtelierException {
+        DjlModel m = DjlModel.load(engine, c.model(), threads);
+        loaded.add(m);
+        return m;
+    }
+
+    /** The layout this pipeline was opened from. */
+    public SdModelLayout layout() {
+        return layout;
+    }
+
+    /** The scheduler config read from the model (SD 1.5's when it has none). */
+    public SchedulerConfig schedulerConfig() {
+        return schedulerConfig;
+    }
+
+    /**
+     * Runs {@code request}: progress after every step, {@code cancelled} checked before every step.
+     *
+     * @throws AtelierException {@link ErrorCode#CANCELLED} when cancelled between steps,
+     *     {@link ErrorCode#INVALID_PARAMETERS} for a request the model cannot run, engine failures otherwise
+     */
+    public Result generate(SdRequest request, Progress progress, BooleanSupplier cancelled) throws AtelierException {
+        if (request.image() != null && vaeEncoder == null) {
+            throw new AtelierException(ErrorCode.INVALID_PARAMETERS, "This model has no vae_encoder/, so it can only "
+                    + "create images from text");
+        }
+        if (layout.inpainting() && request.mask() == null) {
+            throw new AtelierException(ErrorCode.INVALID_PARAMETERS, "This is an inpainting model: it needs an image "
+                    + "and a mask");
+        }
+        int c = layout.latentChannels();
+        int h = request.height() / 8;
+        int w = request.width() / 8;
+        double strength = request.image() == null ? 1 : Strength.fromInfluence(request.influence());
+        float[] imageLatents = request.image() == null ? null : encode(request.image());
+        if ((int) (request.steps() * strength) == 0) {
+            // Influence 100 (or too few steps for the strength): nothing to denoise, the image is the result.
+            progress.step(0, 0, LatentPreview.of(imageLatents, c, h, w));
+            return new Result(decode(imageLatents, c, h, w), imageLatents, c, h, w);
+        }
+        Scheduler scheduler;
+        try {
+            scheduler = Schedulers.create(request.scheduler(), schedulerConfig);
+            scheduler.setTimesteps(request.steps(), strength);
+        } catch (IllegalArgumentException e) {
+            throw new AtelierException(ErrorCode.INVALID_PARAMETERS, e.getMessage(), e);
+        }
+        Conditioning cond = encodePrompts(request.prompt(), request.negativePrompt(), request.guidance());
+
+        LatentNoise noiseSource = new LatentNoise(request.seed());
+        float[] noise = noiseSource.gaussian(c * h * w);
+        float[] start;
+        if (imageLatents == null || strength >= 1) {
+            // Pure noise: txt2img, and img2img / inpainting at strength 1 ignore the image's content here.
+            start = scaled(noise, scheduler.initNoiseSigma());
+        } else {
+            start = scheduler.addNoise(imageLatents, noise, 0);
+        }
+        Inpaint inpaint = null;
+        if (request.mask() != null) {
+            float[] mask = latentMask(request.mask(), request.width(), request.height());
+            float[] masked = layout.inpainting() ? encode(maskedImage(request.image(), request.mask())) : null;
+            inpaint = new Inpaint(mask, imageLatents, noise, masked);
+        }
+        float[] latents = denoise(new Denoise(scheduler, start, c, h, w, cond, inpaint), noiseSource, progress,
+                cancelled);
+        return new Result(decode(latents, c, h, w), latents, c, h, w);
+    }
+
+    /** Prompt embeddings ([1, tokens, width] each) and the guidance scale; {@code uncond} is null without CFG. */
+    record Conditioning(float[] text, float[] uncond, long[] shape, float guidance) {}
+
+    /**
+     * Inpainting inputs at latent size: {@code mask} (1 = repaint), clean image latents and the start noise (for
+     * the regular UNet's blend), masked-image latents (only for a 9-channel UNet, else null).
+     */
+    record Inpaint(float[] mask, float[] imageLatents, float[] noise, float[] maskedImageLatents) {}
+
+    /** The denoising loop's inputs; {@code scheduler} has had its timesteps set, {@code start} is at its first. */
+    record Denoise(Scheduler scheduler, float[] start, int channels, int height, int width, Conditioning cond,
+            Inpaint inpaint) {}
+
+    /** Encodes {@code prompt} and, when {@code guidance > 1}, {@code negativePrompt} (CFG's unconditional half). */
+    Conditioning encodePrompts(String prompt, String negativePrompt, double guidance) throws AtelierException {
+        DjlModel.Output text = encodeText(prompt);
+        float[] uncond = guidance > 1 ? encodeText(negativePrompt == null ? "" : negativePrompt).values() : null;
+        return new Conditioning(text.values(), uncond, text.shape(), (float) guidance);
+    }
+
+    /** The text encoder's {@code last_hidden_state} for {@code prompt}. */
+    DjlModel.Output encodeText(String prompt) throws AtelierException {
+        int[] ids = tokenizer.encode(prompt);
+        DjlModel.Tensor in = layout.inputIdsType() == SdModelLayout.INT64
+                ? DjlModel.Tensor.of("input_ids", toLongs(ids), 1, ids.length)
+                : DjlModel.Tensor.of("input_ids", ids, 1, ids.length);
+        return output(textEncoder.run(List.of(in)), "last_hidden_state", "text_encoder");
+    }
+
+    /**
+     * The sampling loop. Before each step the cancel check; per step one UNet run (two with CFG), the scheduler
+     * step, for a regular UNet with a mask the re-noised blend, then progress with a preview.
+     */
+    float[] denoise(Denoise d, LatentNoise noiseSource, Progress progress, BooleanSupplier cancelled)
+            throws AtelierException {
+        Scheduler scheduler = d.scheduler();
+        float[] timesteps = scheduler.timesteps();
+        int n = timesteps.length;
+        float[] latents = d.start();
+        Inpaint inpaint = d.inpaint();
+        boolean nineChannels = layout.inpainting();
+        for (int i = 0; i < n; i++) {
+            if (cancelled.getAsBoolean()) {
+                throw new AtelierException(ErrorCode.CANCELLED, "Cancelled after " + i + " of " + n + " steps");
+            }
+            float[] in = scheduler.scaleModelInput(latents, i);
+            int inChannels = d.channels();
+            if (nineChannels) {
+                in = concat(in, inpaint.mask(), inpaint.maskedImageLatents());
+                inChannels = d.channels() + 1 + d.channels();
+            }
+            long[] sampleShape = {1, inChannels, d.height(), d.width()};
+            float[] eps = predict(in, sampleShape, timesteps[i], d.cond().text(), d.cond().shape());
+            if (d.cond().uncond() != null) {
+                float[] u = predict(in, sampleShape, timesteps[i], d.cond().uncond(), d.cond().shape());
+                float g = d.cond().guidance();
+                for (int k = 0; k < eps.length; k++) {
+                    eps[k] = u[k] + g * (eps[k] - u[k]);
+                }
+            }
+            latents = scheduler.step(eps, i, latents, noiseSource).sample();
+            if (inpaint != null && !nineChannels) {
+                float[] init = i < n - 1
+                        ? scheduler.addNoise(inpaint.imageLatents(), inpaint.noise(), i + 1)
+                        : inpaint.imageLatents();
+                latents = blend(inpaint.mask(), init, latents, d.height() * d.width());
+            }
+            progress.step(i + 1, n, LatentPreview.of(latents, d.channels(), d.height(), d.width()));
+        }
+        return latents;
+    }
+
+    private float[] predict(float[] sample, long[] shape, float t, float[] hidden, long[] hiddenShape)
+            throws AtelierException {
+        List<DjlModel.Tensor> in = List.of(DjlModel.Tensor.of("sample", sample, shape), timestep(t),
+                DjlModel.Tensor.of("encoder_hidden_states", hidden, hiddenShape));
+        float[] out = output(unet.run(in), "out_sample", "unet").values();
+        int expected = (int) (shape[2] * shape[3]) * layout.latentChannels();
+        if (out.length != expected) {
+            throw new AtelierException(ErrorCode.ENGINE_FAILURE, "unet returned " + out.length + " values, expected "
+                    + expected);
+        }
+        return out;
+    }
+
+    /** The timestep in the UNet's element type (integers truncated, as numpy's astype does) and rank. */
+    private DjlModel.Tensor timestep(float t) {
+        SdModelLayout.TensorSpec spec = layout.timestep();
+        long[] shape = spec.rank() == 0 ? new long[0] : new long[] {1};
+        return switch (spec.elemType()) {
+            case SdModelLayout.INT64 -> DjlModel.Tensor.of("timestep", new long[] {(long) t}, shape);
+            case SdModelLayout.INT32 -> DjlModel.Tensor.of("timestep", new int[] {(int) t}, shape);
+            case SdModelLayout.DOUBLE -> DjlModel.Tensor.of("timestep", new double[] {t}, shape);
+            default -> DjlModel.Tensor.of("timestep", new float[] {t}, shape);
+        };
+    }
+
+    /**
+     * Encodes an image to scaled latents ({@code scaling_factor × } the encoder's sample, or its mean for a
+     * {@code latent_parameters} encoder).
+     */
+    public float[] encode(RgbPlanes image) throws AtelierException {
+        if (vaeEncoder == null) {
+            throw new AtelierException(ErrorCode.INVALID_PARAMETERS, "This model has no vae_encoder/");
+        }
+        float[] x = new float[image.values().length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = image.values()[i] * 2f - 1f;
+        }
+        DjlModel.Output out = output(vaeEncoder.run(List.of(DjlModel.Tensor.of("sample", x, 1, 3, image.height(),
+                image.width()))), layout.vaeEncoderOutput(), "vae_encoder");
+        int count = layout.latentChannels() * (image.height() / 8) * (image.width() / 8);
+        if (out.values().length != count && out.values().length != 2 * count) {
+            throw new AtelierException(ErrorCode.ENGINE_FAILURE, "vae_encoder returned " + out.values().length
+                    + " values for " + count + " latents");
+        }
+        // latent_parameters is mean ‖ log-variance along channels: the mean is the first half of the flat array.
+        float[] latents = new float[count];
+        float scale = (float) layout.vaeScalingFactor();
+        for (int i = 0; i < count; i++) {
+            latents[i] = out.values()[i] * scale;
+        }
+        return latents;
+    }
+
+    /** Decodes scaled latents to an image, in overlapping tiles when larger than {@link #TILE} latents a side. */
+    public RgbPlanes decode(float[] latents, int channels, int height, int width) throws AtelierException {
+        float[] unscaled = scaled(latents, (float) (1 / layout.vaeScalingFactor()));
+        float[] rgb = height <= tile && width <= tile
+                ? decodeOne(unscaled, channels, height, width)
+                : decodeTiled(unscaled, channels, height, width);
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = Math.min(1f, Math.max(0f, (rgb[i] + 1f) / 2f));
+        }
+        return new RgbPlanes(width * 8, height * 8, rgb);
+    }
+
+    /** Sets the decoder's tile and overlap, in latents (tests; large models may want smaller tiles). */
+    void tiling(int tileLatents, int overlapLatents) {
+        if (overlapLatents < 0 || tileLatents <= 2 * overlapLatents) {
+            throw new IllegalArgumentException("tile must exceed twice the overlap");
+        }
+        this.tile = tileLatents;
+        this.tileOverlap = overlapLatents;
+    }
+
+    private float[] decodeOne(float[] latents, int c, int h, int w) throws AtelierException {
+        return output(vaeDecoder.run(List.of(DjlModel.Tensor.of("latent_sample", latents, 1, c, h, w))), "sample",
+                "vae_decoder").values();
+    }
+
+    /**
+     * Tiled decoding: latent tiles of {@link #tile} with {@link #tileOverlap} overlap, each decoded alone, then
+     * blended in pixel space with weights that ramp linearly across the overlap (1 inside a tile, falling towards
+     * an edge that borders another tile), so seams fade instead of showing. The decoder's output range (−1..1)
+     * is blended before mapping to 0..1.
+     */
+    private float[] decodeTiled(float[] latents, int c, int h, int w) throws AtelierException {
+        int[] ys = tileStarts(h);
+        int[] xs = tileStarts(w);
+        int ph = h * 8;
+        int pw = w * 8;
+        float[] sum = new float[3 * ph * pw];
+        float[] weight = new float[ph * pw];
+        for (int ty : ys) {
+            for (int tx : xs) {
+                int th = Math.min(tile, h - ty);
+                int tw = Math.min(tile, w - tx);
+                float[] part = new float[c * th * tw];
+                for (int ch = 0; ch < c; ch++) {
+                    for (int y = 0; y < th; y++) {
+                        System.arraycopy(latents, (ch * h + ty + y) * w + tx, part, (ch * th + y) * tw, tw);
+                    }
+                }
+                float[] rgb = decodeOne(part, c, th, tw);
+                int tph = th * 8;
+                int tpw = tw * 8;
+                for (int y = 0; y < tph; y++) {
+                    float wy = ramp(y, tph, ty > 0, ty + th < h);
+                    for (int x = 0; x < tpw; x++) {
+                        float wt = wy * ramp(x, tpw, tx > 0, tx + tw < w);
+                        int p = (ty * 8 + y) * pw + tx * 8 + x;
+                        weight[p] += wt;
+                        for (int k = 0; k < 3; k++) {
+                            sum[k * ph * pw + p] += wt * rgb[(k * tph + y) * tpw + x];
+                        }
+                    }
+                }
+            }
+        }
+        for (int p = 0; p < ph * pw; p++) {
+            for (int k = 0; k < 3; k++) {
+                sum[k * ph * pw + p] /= weight[p];
+            }
+        }
+        return sum;
+    }
+
+    private int[] tileStarts(int size) {
+        if (size <= tile) {
+            return new int[] {0};
+        }
+        int stride = tile - tileOverlap;
+        int count = (size - tileOverlap + stride - 1) / stride;
+        int[] starts = new int[count];
+        for (int i = 0; i < count; i++) {
+            starts[i] = Math.min(i * stride, size - tile);
+        }
+        return starts;
+    }
+
+    /** Weight at pixel {@code i} of a tile {@code size} pixels long: ramps over the overlap at shared edges. */
+    private float ramp(int i, int size, boolean sharedStart, boolean sharedEnd) {
+        float band = tileOverlap * 8f;
+        float v = 1f;
+        if (sharedStart) {
+            v = Math.min(v, (i + 0.5f) / band);
+        }
+        if (sharedEnd) {
+            v = Math.min(v, (size - i - 0.5f) / band);
+        }
+        return Math.max(v, 1e-4f);
+    }
+
+    @Override
+    public void close() {
+        textEncoder.close();
+        unet.close();
+        if (vaeEncoder != null) {
+            vaeEncoder.close();
+        }
+        vaeDecoder.close();
+    }
+
+    // -- Helpers --
+
+    /** The mask at latent size: nearest neighbour (the pixel at 8·y, 8·x), binarised at 0.5; 1 = repaint. */
+    static float[] latentMask(float[] mask, int width, int height) {
+        int w = width / 8;
+        int h = height / 8;
+        float[] m = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                m[y * w + x] = mask[(y * 8) * width + x * 8] >= 0.5f ? 1f : 0f;
+            }
+        }
+        return m;
+    }
+
+    /** The image with the repainted area set to mid grey (0 in the VAE's −1..1), as diffusers' masked image. */
+    static RgbPlanes maskedImage(RgbPlanes image, float[] mask) {
+        int n = image.width() * image.height();
+        float[] v = image.values().clone();
+        for (int p = 0; p < n; p++) {
+            if (mask[p] >= 0.5f) {
+                v[p] = 0.5f;
+                v[n + p] = 0.5f;
+                v[2 * n + p] = 0.5f;
+            }
+        }
+        return new RgbPlanes(image.width(), image.height(), v);
+    }
+
+    /** (1 − mask)·keep + mask·latents, the mask broadcast over channels. */
+    static float[] blend(float[] mask, float[] keep, float[] latents, int plane) {
+        float[] r = new float[latents.length];
+        for (int i = 0; i < r.length; i++) {
+            float m = mask[i % plane];
+            r[i] = (1 - m) * keep[i] + m * latents[i];
+        }
+        return r;
+    }
+
+    private static float[] concat(float[]... parts) {
+        int n = 0;
+        for (float[] p : parts) {
+            n += p.length;
+        }
+        float[] r = new float[n];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, r, at, p.length);
+            at += p.length;
+        }
+        return r;
+    }
+
+    private static float[] scaled(float[] x, float k) {
+        float[] r = new float[x.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = x[i] * k;
+        }
+        return r;
+    }
+
+    private static long[] toLongs(int[] ids) {
+        long[] l = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            l[i] = ids[i];
+        }
+        return l;
+    }
+
+    private static DjlModel.Output output(Map<String, DjlModel.Output> outputs, String name, String part)
+            throws AtelierException {
+        DjlModel.Output o = outputs.get(name);
+        if (o == null) {
+            throw new AtelierException(ErrorCode.ENGINE_FAILURE, part + " returned no output named " + name
+                    + " (it has " + outputs.keySet() + ")");
+        }
+        return o;
+    }
+}
