@@ -4,6 +4,7 @@ import dev.atelier.core.client.ClientOptions;
 import dev.atelier.core.client.DaemonClient;
 import dev.atelier.core.error.AtelierException;
 import dev.atelier.core.host.HostBenchmark;
+import dev.atelier.inference.bench.FillBenchmark;
 import dev.atelier.inference.bench.UpscaleBenchmark;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,7 +38,7 @@ final class BenchCommand {
         String only = args.option("only").orElse("all");
         List<HostBenchmark> hosts = new java.util.ArrayList<>();
         ServiceLoader.load(HostBenchmark.class).forEach(hosts::add);
-        Set<String> known = new java.util.TreeSet<>(Set.of("all", "ipc", "start", "upscale"));
+        Set<String> known = new java.util.TreeSet<>(Set.of("all", "ipc", "start", "upscale", "fill"));
         hosts.forEach(h -> known.add(h.host()));
         if (!known.contains(only)) {
             throw new UsageException("--only must be one of " + String.join(", ", known));
@@ -55,6 +56,14 @@ final class BenchCommand {
             try {
                 out.println();
                 UpscaleBenchmark.run(out, Math.min(runs, 3));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (only.equals("all") || only.equals("fill")) {
+            try {
+                out.println();
+                FillBenchmark.run(out, Math.min(runs, 3), FillBenchmark.SIZE);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
