@@ -14,7 +14,8 @@ import java.util.Optional;
  * that already grow (evenly when none does). When all margins are 0 and the aspect is free, a selection touching
  * canvas edges says the direction, as in krita-ai-diffusion's expand detection: each touched edge grows by the
  * selection's depth from it (rounded up to 8), and an axis the selection spans edge to edge does not grow. A
- * selection otherwise plays no part in Expand.
+ * selection otherwise plays no part in Expand. The band is at most a quarter of the image's shorter side, so a
+ * small image is not repainted whole.
  */
 public final class ExpandPlanner {
 
@@ -24,7 +25,7 @@ public final class ExpandPlanner {
     public static ExpandPlan plan(ExpandRequest request, int width, int height, Optional<? extends MaskView> selection) {
         String[] reason = new String[1];
         Margins m = margins(request, width, height, selection, reason);
-        int band = request.band();
+        int band = Math.min(request.band(), Math.min(width, height) / 4); // most of a small image stays as it is
         int nw = width + m.left() + m.right();
         int nh = height + m.top() + m.bottom();
         byte[] gen = new byte[Math.multiplyExact(nw, nh)];

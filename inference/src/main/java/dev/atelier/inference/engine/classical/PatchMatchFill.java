@@ -36,7 +36,13 @@ public final class PatchMatchFill {
         cancel.check();
         int w = image.width();
         int h = image.height();
-        FillLevel base = load(image, hole);
+        FillLevel base = load(image, hole, RADIUS);
+        for (int r = RADIUS - 1; r >= 1 && base.sources.length == 0; r--) {
+            base = load(image, hole, r); // little known around a big hole: smaller patches still find sources
+        }
+        if (base.sources.length == 0) {
+            return smooth(image, base);
+        }
         List<FillLevel> levels = pyramid(base);
         int[] passes = new int[levels.size()];
         double work = 0;
@@ -83,17 +89,27 @@ public final class PatchMatchFill {
         bands.run(n, b -> PatchVote.vote(level, field, scale, uniform, h * b / n, h * (b + 1) / n, level.px), cancel);
     }
 
-    /** Finest first; coarser levels until the hole is shallow, as long as something can still be copied. */
-    private static List<FillLevel> pyramid(FillLevel base) throws AtelierException {
-        if (base.sources.length == 0) {
-            throw new AtelierException(ErrorCode.INVALID_PARAMETERS, "Nothing to fill from: the area covers "
-                    + "(almost) the whole image; leave some of the picture unselected");
+    /** No patch fits anywhere outside the hole: grow the known colours in, or refuse when nothing is known. */
+    private static Raster smooth(RgbaView image, FillLevel base) throws AtelierException {
+        boolean anyKnown = false;
+        for (boolean h : base.hole) {
+            anyKnown |= !h;
         }
+        if (!anyKnown) {
+            throw new AtelierException(ErrorCode.INVALID_PARAMETERS, "Nothing to fill from: the area covers the "
+                    + "whole image; leave some of the picture unselected");
+        }
+        base.diffuseIntoHole();
+        return store(image, base);
+    }
+
+    /** Finest first; coarser levels until the hole is shallow, as long as something can still be copied. */
+    private static List<FillLevel> pyramid(FillLevel base) {
         List<FillLevel> levels = new ArrayList<>();
         levels.add(base);
         int depth = holeDepth(base);
         FillLevel l = base;
-        int minSide = 2 * (2 * RADIUS + 1);
+        int minSide = 2 * (2 * base.radius + 1);
         while (depth > COARSEST_DEPTH && Math.min(l.width, l.height) / 2 >= minSide) {
             FillLevel coarser = l.half();
             if (coarser.sources.length < 16) {
@@ -151,7 +167,7 @@ public final class PatchMatchFill {
         return max;
     }
 
-    private static FillLevel load(RgbaView image, MaskView hole) {
+    private static FillLevel load(RgbaView image, MaskView hole, int radius) {
         int w = image.width();
         int h = image.height();
         float[] px = new float[4 * w * h];
@@ -176,7 +192,7 @@ public final class PatchMatchFill {
                 px[4 * i + 3] = row[4 * x + 3] & 0xff;
             }
         }
-        return new FillLevel(w, h, opaque ? 3 : 4, px, holes, RADIUS);
+        return new FillLevel(w, h, opaque ? 3 : 4, px, holes, radius);
     }
 
     private static Raster store(RgbaView image, FillLevel level) {
