@@ -73,7 +73,7 @@ final class ContentAwareFill {
         try {
             plan = ExpandPlanner.plan(r, image.width(), image.height(), selection);
         } catch (IllegalArgumentException e) {
-            throw new AtelierException(ErrorCode.INVALID_PARAMETERS, "Expand: " + e.getMessage());
+            throw new AtelierException(ErrorCode.INVALID_PARAMETERS, (e.getMessage().startsWith("Expand") ? "" : "Expand: ") + e.getMessage());
         }
         var m = plan.margins();
         RgbaView canvas = image.pad(m.left(), m.top(), m.right(), m.bottom(), Edge.TRANSPARENT);
