@@ -26,7 +26,8 @@ import java.util.Optional;
 
 /**
  * Retouch and Expand without a model: the shared plan says what to repaint, {@link PatchMatchFill} repaints it
- * from the image's own patches, and the plan's compositor lays it back. The fill looks further than the plan's
+ * from the image's own patches, {@link ColourMatch} takes out any colour shift against the pixels still known around
+ * it, and the plan's compositor lays it back. The fill looks further than the plan's
  * context (a patch search needs material; a diffusion model does not), within a window around the hole.
  */
 final class ContentAwareFill {
@@ -61,6 +62,16 @@ final class ContentAwareFill {
         }
         Raster filled = PatchMatchFill.fill(image.crop(window), Mask.wrap(window.width(), window.height(), hole),
                 seed(r.generation()), threads, progress, cancel);
+        boolean[] holes = new boolean[hole.length];
+        boolean[] known = new boolean[hole.length];
+        MaskView sel = selection.crop(window);
+        for (int y = 0, i = 0; y < window.height(); y++) {
+            for (int x = 0; x < window.width(); x++, i++) {
+                holes[i] = hole[i] != 0;
+                known[i] = sel.get(x, y) == 0; // the feather band was repainted, but its original is known
+            }
+        }
+        filled = ColourMatch.applied(image.crop(window), filled, holes, known);
         RgbaView generated = filled.crop(ctx.translate(-window.x(), -window.y()));
         return PlanCompositor.composite(image, plan, generated, List.of(NOTICE))
                 .withMetadata(Map.of("plan", plan.describe().strip()));
@@ -82,6 +93,16 @@ final class ContentAwareFill {
         MaskView hole = plan.generation().crop(window);
         Raster filled = PatchMatchFill.fill(canvas.crop(window), hole, seed(r.generation()), threads, progress,
                 cancel);
+        boolean[] holes = new boolean[(int) window.area()];
+        boolean[] known = new boolean[holes.length];
+        Bounds old = new Bounds(m.left(), m.top(), image.width(), image.height());
+        for (int y = 0, i = 0; y < window.height(); y++) {
+            for (int x = 0; x < window.width(); x++, i++) {
+                holes[i] = hole.get(x, y) != 0;
+                known[i] = old.contains(window.x() + x, window.y() + y);
+            }
+        }
+        filled = ColourMatch.applied(canvas.crop(window), filled, holes, known);
         byte[] whole = new byte[Raster.checkedSize(plan.width(), plan.height())];
         for (int y = 0; y < plan.height(); y++) {
             if (y >= window.y() && y < window.bottom()) {

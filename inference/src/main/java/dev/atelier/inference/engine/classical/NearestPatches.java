@@ -47,14 +47,17 @@ final class NearestPatches {
                 if (!level.target[i]) {
                     continue;
                 }
-                int cx = Math.min(c.width - 1, x / 2);
-                int cy = Math.min(c.height - 1, y / 2);
+                // Near the border the coarse pixel may lie where no patch centre fits: take the nearest centre
+                // that does, and keep the offset to it, or border strips would start from random matches.
+                int r = c.radius;
+                int cx = Math.max(r, Math.min(c.width - 1 - r, x / 2));
+                int cy = Math.max(r, Math.min(c.height - 1 - r, y / 2));
                 int ci = cy * c.width + cx;
                 int candidate = -1;
                 if (c.target[ci]) {
-                    int sx = 2 * (coarse.nn[ci] % c.width) + (x & 1);
-                    int sy = 2 * (coarse.nn[ci] / c.width) + (y & 1);
-                    if (sx < w && sy < level.height && level.source[sy * w + sx]) {
+                    int sx = 2 * (coarse.nn[ci] % c.width) + x - 2 * cx;
+                    int sy = 2 * (coarse.nn[ci] / c.width) + y - 2 * cy;
+                    if (sx >= 0 && sy >= 0 && sx < w && sy < level.height && level.source[sy * w + sx]) {
                         candidate = sy * w + sx;
                     }
                 }
