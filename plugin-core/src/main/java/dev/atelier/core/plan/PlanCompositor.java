@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Lays an engine's output back over the original through a plan's blend mask and returns the result patch. Where
- * the blend is 0 the original bytes are copied, where it is 255 the output's; between, every channel (alpha too)
- * is mixed in integers, so both ends are exact and nothing outside the blend changes by even one code.
+ * the blend is 0 the original bytes are copied, where it is 255 the output's; between, colours are mixed
+ * premultiplied by alpha, in integers, so both ends are exact and nothing outside the blend changes by even one
+ * code.
  */
 public final class PlanCompositor {
 
@@ -53,7 +54,7 @@ public final class PlanCompositor {
                 plan.width(), plan.height(), notices);
     }
 
-    /** original·(1−b) + generated·b per channel, b from {@code blend} at (bx + x, by + y). */
+    /** original·(1−b) + generated·b, premultiplied by alpha; b from {@code blend} at (bx + x, by + y). */
     private static byte[] mix(RgbaView original, RgbaView generated, Mask blend, int bx, int by) {
         int w = original.width();
         int h = original.height();
@@ -67,15 +68,23 @@ public final class PlanCompositor {
             blend.readRow(by + y, bx, w, weights, 0);
             for (int x = 0; x < w; x++) {
                 int b = weights[x] & 0xff;
+                int i = row + 4 * x;
                 if (b == 0) {
                     continue;
                 }
-                for (int c = 0; c < 4; c++) {
-                    int i = row + 4 * x + c;
-                    int o = out[i] & 0xff;
-                    int g = gen[4 * x + c] & 0xff;
-                    out[i] = (byte) ((o * (255 - b) + g * b + 127) / 255);
+                if (b == 255) {
+                    System.arraycopy(gen, 4 * x, out, i, 4);
+                    continue;
                 }
+                // Premultiplied, so a transparent original (often stored as black) adds no dark fringe.
+                int oa = out[i + 3] & 0xff;
+                int ga = gen[4 * x + 3] & 0xff;
+                int a = oa * (255 - b) + ga * b; // alpha x 255
+                for (int c = 0; c < 3; c++) {
+                    long v = (long) (out[i + c] & 0xff) * oa * (255 - b) + (long) (gen[4 * x + c] & 0xff) * ga * b;
+                    out[i + c] = (byte) (a == 0 ? 0 : (v + a / 2) / a);
+                }
+                out[i + 3] = (byte) ((a + 127) / 255);
             }
         }
         return out;

@@ -61,4 +61,22 @@ class PlanCompositorTest {
         assertEquals(0xffffffff, r.image().rgba(5, 5));
         assertEquals(0xffffffff, r.image().rgba(50, 85));
     }
+
+    @Test
+    void aTransparentOriginalAddsNoDarkFringe() {
+        Raster clear = Raster.filled(300, 300, 0x00000000); // transparent black
+        InpaintPlan plan = InpaintPlanner.plan(Selections.rect(300, 300, 140, 140, 20, 20), InpaintSettings.DEFAULT);
+        Bounds ctx = plan.context();
+        OperationResult r = PlanCompositor.composite(clear, plan, Raster.filled(ctx.width(), ctx.height(),
+                0xff0000ff), List.of());
+        for (int y = 0; y < r.image().height(); y++) {
+            for (int x = 0; x < r.image().width(); x++) {
+                int a = r.image().get(x, y, 3);
+                if (a > 0) {
+                    assertEquals(255, r.image().get(x, y, 0), "red stays red at any alpha");
+                    assertEquals(plan.blend().get(r.x() + x - ctx.x(), r.y() + y - ctx.y()), a, 1);
+                }
+            }
+        }
+    }
 }
