@@ -20,7 +20,8 @@ final class ColourMatch {
 
     /**
      * Corrects {@code filled} (RGBA, same size as {@code original}) in place where {@code hole} is true, from the
-     * pixels where {@code known} is true (the original is meaningful there).
+     * hole pixels where {@code known} is true (repainted, but the original is meaningful there). Without such
+     * pixels (a hole that is exactly the selection) there is nothing to measure and nothing changes.
      */
     static void apply(RgbaView original, byte[] filled, boolean[] hole, boolean[] known) {
         int w = original.width();
@@ -34,7 +35,7 @@ final class ColourMatch {
             original.readRow(y, 0, w, row, 0);
             for (int x = 0; x < w; x++) {
                 int i = y * w + x;
-                if (!known[i] || row[4 * x + 3] == 0) {
+                if (!known[i] || !hole[i] || row[4 * x + 3] == 0) { // outside the hole fill = original: no news
                     continue;
                 }
                 for (int c = 0; c < 3; c++) {
