@@ -80,7 +80,6 @@ def run_cases(cfg, out, report):
     case("lineart", a, "detect", node=top, **{"mode": "lineart", "line-weight": 1.5})
     case("img2img", a, "img2img", node=top, prompt="a cat")
     case("retouch-no-selection", a, "retouch", node=top, prompt="sky")
-    case("expand", a, "expand", node=top, right=32)
     case("remove-background", a, "remove-background", node=top, background="white")
     case("prep-3d", a, "prep_3d", node=top, size=512)
     selection = Selection()
@@ -88,6 +87,7 @@ def run_cases(cfg, out, report):
     a.setSelection(selection)
     case("retouch", a, "retouch", node=top, prompt="sky", steps=2, seed=7)
     case("upscale", a, "upscale", node=top, factor=2, preset="precise")
+    case("expand", a, "expand", node=top, right=32)  # last: it grows document A
     a.setBatchmode(True)
     report["exportA"] = a.exportImage(os.path.join(out, "docA.png"), InfoObject())
 

@@ -63,7 +63,10 @@ class PanelModelTest(unittest.TestCase):
         self.assertFalse(detect.requires_selection())
         self.assertTrue(expand.uses_selection())
         self.assertFalse(expand.requires_selection())
-        self.assertTrue(Panel({"id": "m", "fields": [_source("mask", ["selection"])]}).requires_selection())
+        # Selection-only is needed unless the field says otherwise (Expand's optional selection).
+        self.assertFalse(Panel({"id": "m", "fields": [_source("mask", ["selection"])]}).requires_selection())
+        self.assertTrue(Panel({"id": "m", "fields": [{"type": "source", "id": "mask", "allowed": ["selection"],
+                                                      "default": "selection"}]}).requires_selection())
         self.assertTrue(upscale.is_upscale())
         self.assertFalse(detect.is_upscale())
 

@@ -49,7 +49,8 @@ class Panel(object):
         """True when the panel cannot run without a selection (Retouch's mask)."""
         for f in self.source_fields():
             allowed = f.get("allowed", [])
-            if "selection" in allowed and (f.get("required") or allowed == ["selection"]):
+            # An explicit "required" wins (Expand's optional selection); without one, selection-only means needed.
+            if "selection" in allowed and f.get("required", allowed == ["selection"]):
                 return True
         return False
 

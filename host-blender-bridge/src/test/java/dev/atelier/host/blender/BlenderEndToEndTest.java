@@ -128,14 +128,16 @@ class BlenderEndToEndTest {
     }
 
     @Test
-    void unavailableAndUnknownOperationsRaiseAtelierErrorAndAddNoImage() {
-        JsonObject e = cases.getAsJsonObject("expand");
-        assertFalse(e.get("ok").getAsBoolean(), e.toString());
-        assertTrue(e.get("atelierError").getAsBoolean(), e.toString());
-        assertEquals("OPERATION_UNAVAILABLE", e.get("errorName").getAsString());
-        assertEquals("Atelier: Expand needs an engine that is not installed yet", e.get("error").getAsString());
-        assertEquals(e.get("imagesBefore"), e.get("imagesAfter"));
+    void expandMakesAWiderImageFromTheContentAwareFill() throws Exception {
+        Raster e = image("expand", "Atelier Expand");
+        assertEquals(List.of(top.width() + 16, top.height()), List.of(e.width(), e.height()));
+        ImageAssert.assertPixelsEqual(daemonRun("expand", top, Map.of("right", 16)), e);
+    }
+
+    @Test
+    void retouchWithoutASelectionAndUnknownOperationsRaiseAtelierErrorAndAddNoImage() {
         JsonObject r = cases.getAsJsonObject("retouch");
+        assertEquals(r.get("imagesBefore"), r.get("imagesAfter"));
         assertEquals("MASK_REQUIRED", r.get("errorName").getAsString(), r.toString());
         assertTrue(r.get("error").getAsString().startsWith("Atelier: Retouch needs a selection"), r.toString());
         JsonObject u = cases.getAsJsonObject("no-such-op");

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.atelier.core.client.ClientOptions;
 import dev.atelier.core.client.DaemonClient;
 import dev.atelier.core.client.Submission;
+import dev.atelier.core.image.Mask;
 import dev.atelier.core.image.Png;
 import dev.atelier.core.image.Raster;
+import dev.atelier.core.operation.OperationResult;
 import dev.atelier.host.gimp.install.GimpInstaller;
+import dev.atelier.inference.bench.FillImages;
 import dev.atelier.inference.daemon.Daemon;
 import dev.atelier.inference.engine.classical.ClassicalEngineProvider;
 import dev.atelier.inference.engine.classical.LanczosUpscaler;
@@ -71,7 +74,6 @@ class GimpEndToEndTest {
                 (file-png-save-defaults RUN-NONINTERACTIVE img det "DIR/det.png" "det.png")
                 (plug-in-atelier-img2img RUN-NONINTERACTIVE img top "a cat" "" 50 25 7.0 -1 1)
                 (say "img2img layers=" (layers img))
-                (plug-in-atelier-expand RUN-NONINTERACTIVE img top 0 0 32 0 "more sky" "" 25 7.0 -1 1)
                 (plug-in-atelier-remove-background RUN-NONINTERACTIVE img top "white" 0)
                 (plug-in-atelier-prep-3d RUN-NONINTERACTIVE img top 512 10 "grey" 1)
                 (say "unavailable layers=" (layers img) " image=" (n (car (gimp-image-width img))))
@@ -110,9 +112,8 @@ class GimpEndToEndTest {
         assertTrue(out.contains("plug-in-atelier-img2img failed: Atelier: Img2Img needs an engine that is not "
                 + "installed yet"), out);
         assertTrue(out.contains("ATELIER img2img layers=3"), out);
-        for (String panel : new String[] {"Expand", "Remove background"}) {
-            assertTrue(out.contains("failed: Atelier: " + panel + " needs an engine that is not installed yet"), out);
-        }
+        assertTrue(out.contains("failed: Atelier: Remove background needs an engine that is not installed yet"),
+                out);
         // Prep for 3D runs without a model, but only on a cut-out: an opaque layer gets the reason.
         assertTrue(out.contains("failed: Atelier: Prep for 3D needs the object cut out"), out);
         assertTrue(out.contains("ATELIER unavailable layers=3 image=64"), out); // nothing changed, canvas included
@@ -143,6 +144,52 @@ class GimpEndToEndTest {
         assertTrue(out.contains("stress ok: npes=1000000"), out);
         assertTrue(out.contains("ATELIER stress layers=2"), out);
         assertTrue(!out.contains("Plug-in crashed"), out);
+    }
+
+    @Test
+    void retouchAndExpandFillFromTheImageWithoutAModel() throws Exception {
+        Raster src = FillImages.stripes(96, 64);
+        Png.write(src, dir.resolve("src.png"));
+        String out = gimpBatch("""
+                (define (say . xs) (gimp-message (apply string-append "ATELIER " xs)))
+                (define (n x) (number->string x))
+                (define img (car (gimp-file-load RUN-NONINTERACTIVE "DIR/src.png" "src.png")))
+                (define d (car (gimp-image-get-active-drawable img)))
+                (gimp-image-select-rectangle img CHANNEL-OP-REPLACE 40 24 16 12)
+                (define r (car (plug-in-atelier-retouch RUN-NONINTERACTIVE img d "" "" 2 6 6 6 25 7.0 -1 1)))
+                (say "retouch name=" (car (gimp-item-get-name r)) " at=" (n (car (gimp-drawable-offsets r))) ","
+                  (n (cadr (gimp-drawable-offsets r))))
+                (file-png-save-defaults RUN-NONINTERACTIVE img r "DIR/retouch.png" "retouch.png")
+                (gimp-selection-none img)
+                (define e (car (plug-in-atelier-expand RUN-NONINTERACTIVE img d 16 0 32 0 "free" 16 "" "" 25 7.0 -1 1)))
+                (say "expand image=" (n (car (gimp-image-width img))) "x" (n (car (gimp-image-height img)))
+                  " at=" (n (car (gimp-drawable-offsets e))) "," (n (cadr (gimp-drawable-offsets e)))
+                  " layers=" (n (car (gimp-image-get-layers img))))
+                (file-png-save-defaults RUN-NONINTERACTIVE img e "DIR/expand.png" "expand.png")
+                (gimp-quit 0)
+                """, Map.of());
+        // Retouch: the selection became the mask; the layer is the daemon's own answer for that mask.
+        assertTrue(out.contains("ATELIER retouch name=Atelier Retouch at="), out);
+        byte[] rect = new byte[96 * 64];
+        for (int y = 24; y < 36; y++) {
+            java.util.Arrays.fill(rect, y * 96 + 40, y * 96 + 56, (byte) 255);
+        }
+        OperationResult expected;
+        try (DaemonClient c = DaemonClient.connect(ClientOptions.builder().setSocket(socket).build())) {
+            expected = c.run(Submission.builder().setOperation("retouch").setImage(src)
+                    .optMask(Mask.wrap(96, 64, rect)).optParam("grow", 2).optParam("feather", 6)
+                    .optParam("padding", 6).optParam("blend", 6).build(), null);
+        }
+        assertTrue(out.contains("at=" + expected.x() + "," + expected.y()), out);
+        ImageAssert.assertPixelsEqual(expected.image(), Png.read(dir.resolve("retouch.png"), 1 << 20));
+        // Expand: the canvas grew 16 left and 32 right; the old layers kept their place in the picture.
+        assertTrue(out.contains("ATELIER expand image=144x64 at=0,0 layers=3"), out);
+        Raster expanded = Png.read(dir.resolve("expand.png"), 1 << 20);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 8; x < 88; x++) { // beyond half the band the old pixels are untouched
+                assertEquals(src.rgba(x, y), expanded.rgba(x + 16, y));
+            }
+        }
     }
 
     private String gimpBatch(String program, Map<String, String> env) throws Exception {

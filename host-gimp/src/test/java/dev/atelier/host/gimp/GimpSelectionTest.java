@@ -51,11 +51,11 @@ class GimpSelectionTest {
                 (define img (car (gimp-file-load RUN-NONINTERACTIVE "DIR/src.png" "src.png")))
                 (define d (car (gimp-image-get-active-drawable img)))
                 (gimp-image-select-rectangle img CHANNEL-OP-REPLACE 10 5 20 15)
-                (define r (car (plug-in-atelier-retouch RUN-NONINTERACTIVE img d "a hat" "" 8 16 2 7.0 1 1)))
+                (define r (car (plug-in-atelier-retouch RUN-NONINTERACTIVE img d "a hat" "" 8 16 6 24 2 7.0 1 1)))
                 (gimp-message (string-append "ATELIER name=" (car (gimp-item-get-name r))))
                 (file-png-save-defaults RUN-NONINTERACTIVE img r "DIR/sel.png" "sel.png")
                 (gimp-selection-none img)
-                (define all (car (plug-in-atelier-retouch RUN-NONINTERACTIVE img d "" "" 8 16 2 7.0 1 1)))
+                (define all (car (plug-in-atelier-retouch RUN-NONINTERACTIVE img d "" "" 8 16 6 24 2 7.0 1 1)))
                 (file-png-save-defaults RUN-NONINTERACTIVE img all "DIR/all.png" "all.png")
                 (gimp-quit 0)
                 """, java.util.Map.of());

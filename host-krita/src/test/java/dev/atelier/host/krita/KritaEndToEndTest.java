@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The plug-in in real Krita 5, headless ({@code QT_QPA_PLATFORM=offscreen kritarunner}): installed with
- * KritaInstaller for a throwaway user, talking to a real daemon (classical engine for upscale/detect, the fake
- * engine for img2img/retouch, nothing for the rest). One Krita run (src/test/krita/atelier_e2e.py) calls
+ * KritaInstaller for a throwaway user, talking to a real daemon (classical engine for upscale/detect/expand, the
+ * fake engine for img2img/retouch, nothing for the rest). One Krita run (src/test/krita/atelier_e2e.py) calls
  * {@code atelier.run} for every operation; the tests below read its report and compare the layers it dumped
  * with what the daemon gives directly.
  */
@@ -139,8 +139,7 @@ class KritaEndToEndTest {
 
     @Test
     void unavailableOperationsRaiseAtelierErrorAndChangeNothing() throws Exception {
-        Map<String, String> titles = Map.of("expand", "Expand", "remove-background", "Remove background",
-                "prep-3d", "Prep for 3D");
+        Map<String, String> titles = Map.of("remove-background", "Remove background", "prep-3d", "Prep for 3D");
         Map<String, Boolean> available = new java.util.HashMap<>();
         for (RemotePanel p : daemon.client().panels()) {
             available.put(p.descriptor().id(), p.available());
@@ -160,6 +159,14 @@ class KritaEndToEndTest {
             assertEquals(c.get("layersBefore"), c.get("layersAfter"));
             assertEquals(c.get("docBefore"), c.get("docAfter"));
         });
+    }
+
+    @Test
+    void expandGrowsTheDocumentWithTheContentAwareFill() throws Exception {
+        JsonObject c = ok("expand", "Atelier Expand");
+        assertEquals("[64,48]", c.get("docBefore").toString());
+        assertEquals("[82,48]", c.get("docAfter").toString()); // the 40 px layer at x 10 grew 32 px right
+        ImageAssert.assertPixelsEqual(daemonRun("expand", top, Map.of("right", 32)), layer("expand", c, 10, 6));
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.atelier.core.client.DaemonClient;
 import dev.atelier.core.error.AtelierException;
 import dev.atelier.core.host.HostBenchmark;
 import dev.atelier.inference.bench.EsrganBenchmark;
+import dev.atelier.inference.bench.FillBenchmark;
 import dev.atelier.inference.bench.UpscaleBenchmark;
 import dev.atelier.inference.engine.EngineContext;
 import dev.atelier.inference.models.ModelStore;
@@ -41,7 +42,7 @@ final class BenchCommand {
         String only = args.option("only").orElse("all");
         List<HostBenchmark> hosts = new java.util.ArrayList<>();
         ServiceLoader.load(HostBenchmark.class).forEach(hosts::add);
-        Set<String> known = new java.util.TreeSet<>(Set.of("all", "ipc", "start", "upscale", "esrgan"));
+        Set<String> known = new java.util.TreeSet<>(Set.of("all", "ipc", "start", "upscale", "esrgan", "fill"));
         hosts.forEach(h -> known.add(h.host()));
         if (!known.contains(only)) {
             throw new UsageException("--only must be one of " + String.join(", ", known));
@@ -71,6 +72,14 @@ final class BenchCommand {
                 EsrganBenchmark.run(out, new EsrganBenchmark.Settings(ModelStore.current().root(),
                         EngineContext.defaultCacheDir(), runs, nodeRuns, args.flag("with-thick")),
                         (store, socket) -> DaemonClient.connect(options(socket, dir, store)), dir);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (only.equals("all") || only.equals("fill")) {
+            try {
+                out.println();
+                FillBenchmark.run(out, Math.min(runs, 3), FillBenchmark.SIZE);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -9,6 +9,8 @@ import dev.atelier.core.image.Mask;
 import dev.atelier.core.image.Png;
 import dev.atelier.core.image.Raster;
 import dev.atelier.core.operation.ExpandRequest;
+import dev.atelier.core.plan.ExpandPlanner;
+import dev.atelier.core.plan.Margins;
 import dev.atelier.core.operation.Operation;
 import dev.atelier.core.operation.OperationRequest;
 import dev.atelier.core.operation.Prep3dRequest;
@@ -65,7 +67,7 @@ final class SubmitDecoder {
             throw new AtelierException(ErrorCode.MASK_REQUIRED,
                     op.title() + " needs a mask: select the area to change first");
         }
-        checkOutputSize(request, image);
+        checkOutputSize(request, image, mask);
         return new Submission(request, new JobInput(image, mask));
     }
 
@@ -137,15 +139,22 @@ final class SubmitDecoder {
         }
     }
 
-    private void checkOutputSize(OperationRequest request, Raster image) throws AtelierException {
+    private void checkOutputSize(OperationRequest request, Raster image, Optional<Mask> mask)
+            throws AtelierException {
         long w = image.width();
         long h = image.height();
         if (request instanceof UpscaleRequest u) {
             w *= u.factor();
             h *= u.factor();
         } else if (request instanceof ExpandRequest e) {
-            w += e.left() + e.right();
-            h += e.top() + e.bottom();
+            Margins m; // resolved here, before queueing, so "which way?" is answered at once
+            try {
+                m = ExpandPlanner.margins(e, image.width(), image.height(), mask, new String[1]);
+            } catch (IllegalArgumentException bad) {
+                throw new AtelierException(ErrorCode.INVALID_PARAMETERS, (bad.getMessage().startsWith("Expand") ? "" : "Expand: ") + bad.getMessage());
+            }
+            w += m.left() + m.right();
+            h += m.top() + m.bottom();
         } else if (request instanceof Prep3dRequest p) {
             w = p.size();
             h = p.size();

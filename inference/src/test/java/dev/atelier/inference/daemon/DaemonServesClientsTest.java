@@ -72,10 +72,12 @@ class DaemonServesClientsTest {
         assertEquals(7, panels.size());
         assertTrue(panels.get("upscale").available());
         assertTrue(panels.get("detect").available());
-        assertTrue(panels.get("retouch").available()); // the fake engine
-        RemotePanel expand = panels.get("expand");
-        assertFalse(expand.available());
-        assertEquals("Expand needs an engine that is not installed yet", expand.unavailableReason().orElseThrow());
+        assertTrue(panels.get("retouch").available()); // the fake engine first, the classical fill behind it
+        assertTrue(panels.get("expand").available()); // the classical fill
+        RemotePanel cutout = panels.get("remove-background");
+        assertFalse(cutout.available());
+        assertEquals("Remove background needs an engine that is not installed yet",
+                cutout.unavailableReason().orElseThrow());
     }
 
     @Test

@@ -44,9 +44,16 @@ public abstract class EngineContractTest {
 
     private static dev.atelier.inference.engine.JobInput input(OperationRequest r) {
         var image = SeededImages.shapes(9, 48, 40, true); // a cut-out, so every operation has an object
-        return r.operation().needsMask()
-                ? new JobInput(image, java.util.Optional.of(dev.atelier.core.image.Mask.filled(48, 40, 255)))
-                : JobInput.of(image);
+        return r.operation().needsMask() ? new JobInput(image, java.util.Optional.of(centre())) : JobInput.of(image);
+    }
+
+    /** A selection over the middle of the 48x40 input, leaving pixels around it to work from. */
+    private static dev.atelier.core.image.Mask centre() {
+        byte[] m = new byte[48 * 40];
+        for (int y = 12; y < 28; y++) {
+            java.util.Arrays.fill(m, y * 48 + 16, y * 48 + 32, (byte) 255);
+        }
+        return dev.atelier.core.image.Mask.wrap(48, 40, m);
     }
 
     @Test
@@ -90,7 +97,9 @@ public abstract class EngineContractTest {
                     last[0] = f;
                 }, CancelToken.none());
                 assertNotNull(result.image());
-                assertTrue(result.x() >= 0 && result.y() >= 0);
+                // The patch lies on the result's canvas, whose origin may be left of / above the input's (expand).
+                assertTrue(result.x() >= 48 - result.canvasWidth() && result.y() >= 40 - result.canvasHeight(),
+                        r.toString());
                 assertTrue(result.x() + result.image().width() <= result.canvasWidth(), r.toString());
                 assertTrue(result.y() + result.image().height() <= result.canvasHeight(), r.toString());
             }

@@ -32,9 +32,20 @@ public final class DaemonFixture implements AutoCloseable {
     }
 
     public DaemonFixture(Path dir, UnaryOperator<DaemonConfig.Builder> config) throws IOException, AtelierException {
+        this(dir, config, true);
+    }
+
+    /** A daemon with the classical engine only, as on a machine with no models: Retouch runs the fill. */
+    public static DaemonFixture classicalOnly(Path dir) throws IOException, AtelierException {
+        return new DaemonFixture(dir, b -> b, false);
+    }
+
+    private DaemonFixture(Path dir, UnaryOperator<DaemonConfig.Builder> config, boolean withFake)
+            throws IOException, AtelierException {
         this.dir = dir;
         EngineContext context = new EngineContext(dir.resolve("cache"), 2);
-        EngineRegistry engines = EngineRegistry.ofProviders(context, new ClassicalEngineProvider(), fake);
+        EngineRegistry engines = withFake ? EngineRegistry.ofProviders(context, new ClassicalEngineProvider(), fake)
+                : EngineRegistry.ofProviders(context, new ClassicalEngineProvider());
         this.daemon = Daemon.start(config.apply(DaemonConfig.builder()
                 .setSocket(socket(dir))
                 .setStateDir(dir.resolve("state"))

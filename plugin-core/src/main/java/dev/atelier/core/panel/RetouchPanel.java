@@ -13,6 +13,8 @@ final class RetouchPanel implements PanelBinder {
     static final String MASK = "mask";
     static final String GROW = "grow";
     static final String FEATHER = "feather";
+    static final String PADDING = "padding";
+    static final String BLEND = "blend";
 
     private RetouchPanel() {}
 
@@ -23,13 +25,17 @@ final class RetouchPanel implements PanelBinder {
                 List.of(SourceKind.SELECTION), SourceKind.SELECTION, true));
         fields.addAll(GenerationFields.prompts("What to paint in the selected area"));
         fields.add(new SliderField(GROW, "Grow", "Pixels to grow the selection by before repainting",
-                0, 256, 1, 8));
-        fields.add(new SliderField(FEATHER, "Feather", "Pixels of soft edge where the repaint blends in",
-                0, 256, 1, 16));
+                0, 256, 1, RetouchRequest.DEFAULT_GROW));
+        fields.add(new SliderField(FEATHER, "Feather", "Pixels beyond the grown selection where the repaint fades out",
+                0, 256, 1, RetouchRequest.DEFAULT_FEATHER));
+        fields.add(new SliderField(PADDING, "Padding", "Surroundings to take into account, in % of the area's size",
+                0, 100, 1, RetouchRequest.DEFAULT_PADDING));
+        fields.add(new SliderField(BLEND, "Blend", "Width in pixels of the seam where the repaint fades into the image",
+                0, 256, 1, RetouchRequest.DEFAULT_BLEND));
         fields.addAll(GenerationFields.sampling());
         List<Preset> presets = List.of(
-                new Preset("tight", "Tight edit", Map.of(GROW, 2, FEATHER, 4)),
-                new Preset("soft-blend", "Soft blend", Map.of(GROW, 16, FEATHER, 48)));
+                new Preset("tight", "Tight edit", Map.of(GROW, 2, FEATHER, 8, BLEND, 8)),
+                new Preset("soft-blend", "Soft blend", Map.of(GROW, 16, FEATHER, 64, BLEND, 48)));
         return new Panel(new PanelDescriptor(Operation.RETOUCH.id(), Operation.RETOUCH.title(),
                 "Repaint the selected area after a prompt and blend it back seamlessly.",
                 Operation.RETOUCH, fields, presets), new RetouchPanel());
@@ -38,6 +44,6 @@ final class RetouchPanel implements PanelBinder {
     @Override
     public OperationRequest build(BoundValues values) {
         return new RetouchRequest(GenerationFields.generation(values), values.integer(GROW),
-                values.integer(FEATHER));
+                values.integer(FEATHER), values.integer(PADDING), values.integer(BLEND));
     }
 }

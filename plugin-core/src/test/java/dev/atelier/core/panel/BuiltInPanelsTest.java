@@ -11,6 +11,7 @@ import com.google.gson.JsonElement;
 import dev.atelier.core.operation.Background;
 import dev.atelier.core.operation.DetectMode;
 import dev.atelier.core.operation.DetectRequest;
+import dev.atelier.core.operation.AspectRatio;
 import dev.atelier.core.operation.ExpandRequest;
 import dev.atelier.core.operation.Generation;
 import dev.atelier.core.operation.Img2ImgRequest;
@@ -52,8 +53,8 @@ class BuiltInPanelsTest {
     static Stream<Arguments> defaultRequests() {
         return Stream.of(
                 arguments("img2img", new Img2ImgRequest(DEFAULT_GENERATION, 50)),
-                arguments("retouch", new RetouchRequest(DEFAULT_GENERATION, 8, 16)),
-                arguments("expand", new ExpandRequest(DEFAULT_GENERATION, 0, 0, 256, 0)),
+                arguments("retouch", new RetouchRequest(DEFAULT_GENERATION, 4, 32, 6, 24)),
+                arguments("expand", new ExpandRequest(DEFAULT_GENERATION, 0, 0, 256, 0, AspectRatio.FREE, 32)),
                 arguments("upscale", new UpscaleRequest(2, UpscalePreset.PRECISE)),
                 arguments("remove-background", new RemoveBackgroundRequest(Background.TRANSPARENT)),
                 arguments("detect", new DetectRequest(DetectMode.CANNY, 100, 200, 1.0)),
@@ -81,10 +82,12 @@ class BuiltInPanelsTest {
         return Stream.of(
                 arguments("img2img", with(generation, "image", "visible", "influence", 80),
                         new Img2ImgRequest(cat, 80)),
-                arguments("retouch", with(generation, "mask", "selection", "grow", 4, "feather", 32),
-                        new RetouchRequest(cat, 4, 32)),
+                arguments("retouch", with(generation, "mask", "selection", "grow", 8, "feather", 16, "padding", 10,
+                        "blend", 12), new RetouchRequest(cat, 8, 16, 10, 12)),
                 arguments("expand", with(generation, "left", 128, "top", 64, "right", 0, "bottom", 512),
                         new ExpandRequest(cat, 128, 64, 0, 512)),
+                arguments("expand", with(generation, "right", 0, "aspect", "16:9", "band", 8),
+                        new ExpandRequest(cat, 0, 0, 0, 0, AspectRatio.WIDE_16_9, 8)),
                 arguments("upscale", values("factor", 4, "preset", "creative"),
                         new UpscaleRequest(4, UpscalePreset.CREATIVE)),
                 arguments("remove-background", values("background", "white"),

@@ -11,6 +11,7 @@ import com.google.gson.JsonNull;
 import dev.atelier.core.error.ErrorCode;
 import dev.atelier.core.operation.Background;
 import dev.atelier.core.operation.DetectMode;
+import dev.atelier.core.operation.ExpandRequest;
 import dev.atelier.core.operation.DetectRequest;
 import dev.atelier.core.operation.Operation;
 import dev.atelier.core.operation.RemoveBackgroundRequest;
@@ -114,13 +115,9 @@ class PanelBindTest {
     }
 
     @Test
-    void expandNeedsOneMarginReportedOnEverySide() {
-        InvalidParametersException e = assertThrows(InvalidParametersException.class,
-                () -> panel("expand").bind(values("right", 0)));
-        assertEquals(List.of("left", "top", "right", "bottom"),
-                e.problems().stream().map(FieldProblem::field).toList());
-        assertTrue(e.problems().stream().allMatch(
-                p -> p.message().equals("at least one of left, top, right, bottom must be above 0")));
+    void expandMayLeaveAllMarginsAtZeroForTheSelectionToDecide() throws Exception {
+        ExpandRequest r = (ExpandRequest) panel("expand").bind(values("right", 0));
+        assertTrue(r.needsDirection());
     }
 
     @Test

@@ -56,7 +56,7 @@ class PanelJsonTest {
         assertEquals(JsonParser.parseString("""
                 {"type": "seed", "id": "seed", "label": "Seed",
                  "help": "-1 picks a random seed; reuse a seed to repeat a result", "default": -1}"""),
-                retouch.get(8));
+                retouch.get(10));
         assertEquals(JsonParser.parseString("""
                 {"type": "toggle", "id": "upscale-small", "label": "Upscale small objects",
                  "help": "Upscale, rather than merely resize, when the object is smaller than the output",

@@ -1,12 +1,16 @@
 package dev.atelier.inference.engine.classical;
 
 import dev.atelier.core.error.AtelierException;
+import dev.atelier.core.error.ErrorCode;
+import dev.atelier.core.image.Mask;
 import dev.atelier.core.image.Raster;
 import dev.atelier.core.operation.DetectMode;
 import dev.atelier.core.operation.DetectRequest;
+import dev.atelier.core.operation.ExpandRequest;
 import dev.atelier.core.operation.OperationRequest;
 import dev.atelier.core.operation.OperationResult;
 import dev.atelier.core.operation.Prep3dRequest;
+import dev.atelier.core.operation.RetouchRequest;
 import dev.atelier.core.operation.UpscalePreset;
 import dev.atelier.core.operation.UpscaleRequest;
 import dev.atelier.inference.engine.CancelToken;
@@ -33,7 +37,8 @@ final class ClassicalEngine implements Engine {
 
     @Override
     public Optional<String> unsupportedReason(OperationRequest request) {
-        if (request instanceof UpscaleRequest || request instanceof Prep3dRequest) {
+        if (request instanceof UpscaleRequest || request instanceof Prep3dRequest || request instanceof RetouchRequest
+                || request instanceof ExpandRequest) { // retouch and expand: a content-aware fill
             return Optional.empty(); // Prep for 3D needs a cut-out; an opaque image fails with a clear message
         }
         if (request instanceof DetectRequest d) {
@@ -48,6 +53,14 @@ final class ClassicalEngine implements Engine {
     public OperationResult run(OperationRequest request, JobInput input, ProgressSink progress, CancelToken cancel)
             throws AtelierException {
         Raster image = input.image();
+        if (request instanceof RetouchRequest r) {
+            Mask selection = input.mask().orElseThrow(() -> new AtelierException(ErrorCode.MASK_REQUIRED,
+                    "Retouch needs a mask: select the area to change first"));
+            return ContentAwareFill.retouch(r, image, selection, threads, progress, cancel);
+        }
+        if (request instanceof ExpandRequest e) {
+            return ContentAwareFill.expand(e, image, input.mask(), threads, progress, cancel);
+        }
         if (request instanceof UpscaleRequest u) {
             Raster out = LanczosUpscaler.upscale(image, u.factor(), threads, progress, cancel);
             List<String> notices = u.preset() == UpscalePreset.PRECISE ? List.of()
