@@ -51,15 +51,6 @@ public final class DdimScheduler implements Scheduler {
         return timesteps == null ? new float[0] : timesteps.clone();
     }
 
-    @Override
-    public float initNoiseSigma() {
-        return 1f;
-    }
-
-    @Override
-    public float[] scaleModelInput(float[] sample, int stepIndex) {
-        return sample;
-    }
 
     /** (1 − ᾱ_prev)/(1 − ᾱ_t) · (1 − ᾱ_t/ᾱ_prev): the DDPM posterior variance between two timesteps. */
     public float variance(int t, int prevT) {

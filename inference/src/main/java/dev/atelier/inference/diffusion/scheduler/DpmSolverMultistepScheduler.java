@@ -73,15 +73,6 @@ public final class DpmSolverMultistepScheduler implements Scheduler {
         return sigmas == null ? new float[0] : Arrays.copyOfRange(sigmas, start, sigmas.length);
     }
 
-    @Override
-    public float initNoiseSigma() {
-        return 1f;
-    }
-
-    @Override
-    public float[] scaleModelInput(float[] sample, int stepIndex) {
-        return sample;
-    }
 
     @Override
     public StepResult step(float[] modelOutput, int stepIndex, float[] sample, NoiseSource noise) {

@@ -49,15 +49,6 @@ public final class LcmScheduler implements Scheduler {
         return timesteps == null ? new float[0] : timesteps.clone();
     }
 
-    @Override
-    public float initNoiseSigma() {
-        return 1f;
-    }
-
-    @Override
-    public float[] scaleModelInput(float[] sample, int stepIndex) {
-        return sample;
-    }
 
     @Override
     public StepResult step(float[] modelOutput, int stepIndex, float[] sample, NoiseSource noise) {

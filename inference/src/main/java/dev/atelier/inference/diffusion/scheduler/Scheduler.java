@@ -28,11 +28,18 @@ public interface Scheduler {
     /** The timesteps that will run, in order; the value passed to the model at each step index. */
     float[] timesteps();
 
-    /** The standard deviation to multiply unit Gaussian noise by for a txt2img start latent. */
-    float initNoiseSigma();
+    /**
+     * The standard deviation to multiply unit Gaussian noise by for a txt2img start latent: 1 for the schedulers
+     * that work in variance-preserving space (DDIM, DPM++, LCM), σ_max for the σ-space ones (Euler).
+     */
+    default float initNoiseSigma() {
+        return 1f;
+    }
 
-    /** The model input for step {@code stepIndex}: some schedulers rescale the latent, others return it as is. */
-    float[] scaleModelInput(float[] sample, int stepIndex);
+    /** The model input for step {@code stepIndex}: σ-space schedulers rescale the latent, VP-space ones do not. */
+    default float[] scaleModelInput(float[] sample, int stepIndex) {
+        return sample;
+    }
 
     /**
      * Advances {@code sample} through step {@code stepIndex} given the model output there.
