@@ -40,11 +40,9 @@ public final class EsrganModels {
      */
     public record Installed(String id, TreeMap<Integer, Path> files, float rangeMax, String layout) {
 
-        /** The folder of the scale-{@code s} model (manifest, samples). */
+        /** The store folder of the scale-{@code s} model (manifest, samples): the model file's or folder's parent. */
         public Path folder(int scale) {
-            Path p = files.get(scale);
-            return p.getFileName().toString().equals(ONNX_FILE) || p.getFileName().toString()
-                    .equals(SAVED_MODEL_DIR) ? p.getParent() : p;
+            return files.get(scale).getParent();
         }
     }
 
