@@ -27,18 +27,23 @@ import java.util.concurrent.ThreadLocalRandom;
  * Img2Img, Retouch and Expand with the installed Stable Diffusion model. Declines every request while none is
  * installed, so Retouch and Expand fall back to the classical fill. Keeps one {@link SdPipeline} loaded between jobs
  * (loading costs seconds to minutes for real models) and swaps it when the installed model changes; closing the
- * engine frees it. Jobs run one at a time (the descriptor says heavy; {@code run} is synchronized besides).
+ * engine frees it. Jobs run one at a time (the descriptor says heavy; {@code run} holds a lock besides).
  */
 final class DiffusionEngine implements Engine {
 
     private final EngineContext context;
     private final Path storeRoot;
-    /** The described layout of the last model looked at: describing reads ONNX headers, too slow per request. */
-    private SdModelLayout layout;
+    /** The last model looked at and its layout: describing reads ONNX headers, too slow for every request. */
+    private volatile Described described;
+    /** Guards {@link #loaded}: jobs and closing wait for each other, while {@link #unsupportedReason} never waits. */
+    private final Object runLock = new Object();
     private Loaded loaded;
 
-    /** The loaded pipeline and the model folder it came from. */
-    private record Loaded(Path folder, SdPipeline pipeline) {}
+    /** A model as installed (folder and manifest time, so a re-import under the same id is noticed) and its layout. */
+    private record Described(DiffusionModels.Installed model, SdModelLayout layout) {}
+
+    /** The loaded pipeline and the installed model it came from. */
+    private record Loaded(DiffusionModels.Installed model, SdPipeline pipeline) {}
 
     DiffusionEngine(EngineContext context, Path storeRoot) {
         this.context = context;
@@ -46,7 +51,7 @@ final class DiffusionEngine implements Engine {
     }
 
     @Override
-    public synchronized Optional<String> unsupportedReason(OperationRequest request) {
+    public Optional<String> unsupportedReason(OperationRequest request) {
         if (!(request instanceof Img2ImgRequest || request instanceof RetouchRequest
                 || request instanceof ExpandRequest)) {
             return Optional.of(request.operation().title() + " is not a diffusion operation");
@@ -58,7 +63,7 @@ final class DiffusionEngine implements Engine {
         String id = "the diffusion model '" + model.get().id() + "'";
         SdModelLayout l;
         try {
-            l = layout(model.get().folder());
+            l = layout(model.get());
         } catch (ModelException e) {
             return Optional.of(id + " cannot be read: " + e.getMessage());
         }
@@ -78,7 +83,14 @@ final class DiffusionEngine implements Engine {
     }
 
     @Override
-    public synchronized OperationResult run(OperationRequest request, JobInput input, ProgressSink progress,
+    public OperationResult run(OperationRequest request, JobInput input, ProgressSink progress,
+            CancelToken cancel) throws AtelierException {
+        synchronized (runLock) {
+            return runLocked(request, input, progress, cancel);
+        }
+    }
+
+    private OperationResult runLocked(OperationRequest request, JobInput input, ProgressSink progress,
             CancelToken cancel) throws AtelierException {
         cancel.check();
         Optional<String> reason = unsupportedReason(request);
@@ -87,7 +99,7 @@ final class DiffusionEngine implements Engine {
         }
         DiffusionModels.Installed model = DiffusionModels.find(storeRoot).orElseThrow();
         progress.report(0, "loading " + model.id());
-        SdPipeline pipeline = pipeline(model.folder());
+        SdPipeline pipeline = pipeline(model);
         cancel.check();
         DiffusionJobs job = new DiffusionJobs(pipeline, model.id(), generation(request),
                 seed(generation(request)), progress, cancel);
@@ -114,22 +126,24 @@ final class DiffusionEngine implements Engine {
         return g.seed() >= 0 ? g.seed() : ThreadLocalRandom.current().nextLong(1L << 32);
     }
 
-    private SdModelLayout layout(Path folder) throws ModelException {
-        if (layout == null || !layout.folder().equals(folder)) {
-            layout = SdModelLayout.describe(folder);
+    private SdModelLayout layout(DiffusionModels.Installed model) throws ModelException {
+        Described d = described;
+        if (d == null || !d.model().equals(model)) {
+            d = new Described(model, SdModelLayout.describe(model.folder()));
+            described = d;
         }
-        return layout;
+        return d.layout();
     }
 
-    /** The pipeline for {@code folder}: the loaded one, or a new one replacing it (one model at a time). */
-    private SdPipeline pipeline(Path folder) throws AtelierException {
-        if (loaded != null && loaded.folder().equals(folder)) {
+    /** The pipeline for {@code model}: the loaded one, or a new one replacing it (one model at a time). */
+    private SdPipeline pipeline(DiffusionModels.Installed model) throws AtelierException {
+        if (loaded != null && loaded.model().equals(model)) {
             return loaded.pipeline();
         }
         closeLoaded();
         DjlEngines.Started ort = DjlEngines.start(DjlRuntime.ONNX_RUNTIME, context.cacheDir());
         try {
-            loaded = new Loaded(folder, SdPipeline.open(layout(folder), ort, context.threads()));
+            loaded = new Loaded(model, SdPipeline.open(layout(model), ort, context.threads()));
         } catch (ModelException e) {
             throw new AtelierException(ErrorCode.ENGINE_FAILURE, e.getMessage(), e);
         }
@@ -144,7 +158,9 @@ final class DiffusionEngine implements Engine {
     }
 
     @Override
-    public synchronized void close() {
-        closeLoaded();
+    public void close() {
+        synchronized (runLock) {
+            closeLoaded();
+        }
     }
 }

@@ -17,8 +17,8 @@ final class DiffusionModels {
 
     private DiffusionModels() {}
 
-    /** An installed model: its store id and folder. */
-    record Installed(String id, Path folder) {}
+    /** An installed model: its store id, folder and manifest time (which changes when it is re-imported). */
+    record Installed(String id, Path folder, long stamp) {}
 
     static Optional<Installed> find(Path root) {
         if (!Files.isDirectory(root)) {
@@ -28,9 +28,17 @@ final class DiffusionModels {
             return new ModelStore(root).forTask(DiffusionImport.TASK).stream()
                     .filter(m -> "onnx".equals(m.engine()))
                     .min(Comparator.comparing(ModelManifest::id))
-                    .map(m -> new Installed(m.id(), root.resolve(m.id())));
+                    .map(m -> new Installed(m.id(), root.resolve(m.id()), stamp(root.resolve(m.id()))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // an unreadable store means no usable model, as for the other engines
+        }
+    }
+
+    private static long stamp(Path folder) {
+        try {
+            return Files.getLastModifiedTime(folder.resolve(ModelManifest.FILE_NAME)).toMillis();
+        } catch (IOException e) {
+            return 0;
         }
     }
 }

@@ -218,6 +218,57 @@ class DiffusionEngineTest {
     }
 
     @Test
+    void askingWhetherARequestIsSupportedNeverWaitsForARunningJob() throws Exception {
+        java.util.concurrent.CountDownLatch atStep = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Raster image = SeededImages.gradient(64, 48);
+        Thread job = new Thread(() -> {
+            try {
+                regular.run(new Img2ImgRequest(new Generation("wider", "", 3, 1, 1, 1), 0), JobInput.of(image),
+                        (f, m) -> {
+                            if (m.equals("step 1/3")) {
+                                atStep.countDown();
+                                try {
+                                    release.await();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            }
+                        }, CancelToken.none());
+            } catch (AtelierException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        job.start();
+        try {
+            assertTrue(atStep.await(20, java.util.concurrent.TimeUnit.SECONDS));
+            var answer = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> regular.unsupportedReason(new RetouchRequest(G, 4, 8)));
+            assertEquals(Optional.empty(), answer.get(5, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            release.countDown();
+            job.join();
+        }
+    }
+
+    @Test
+    void theLoadedModelIsReplacedWhenAnotherIsInstalledAndReopenedAfterClose() throws Exception {
+        Path store = TinySdModels.install(dir.resolve("swap"), "tiny-b", false);
+        Img2ImgRequest r = new Img2ImgRequest(new Generation("wider", "", 2, 1, 5, 1), 50);
+        Raster image = SeededImages.gradient(32, 32);
+        try (Engine e = new DiffusionEngineProvider(store).create(new EngineContext(dir.resolve("cache"), 1))) {
+            assertEquals("tiny-b", e.run(r, JobInput.of(image), ProgressSink.none(), CancelToken.none())
+                    .metadata().get("model"));
+            TinySdModels.install(store, "tiny-a", false); // sorts first: the engine switches to it
+            OperationResult a = e.run(r, JobInput.of(image), ProgressSink.none(), CancelToken.none());
+            assertEquals("tiny-a", a.metadata().get("model"));
+            e.close();
+            assertArrayEquals(a.image().toByteArray(), e.run(r, JobInput.of(image), ProgressSink.none(),
+                    CancelToken.none()).image().toByteArray());
+        }
+    }
+
+    @Test
     void anInpaintingModelDeclinesImg2ImgButRunsExpand() throws Exception {
         assertTrue(inpainting.unsupportedReason(new Img2ImgRequest(G, 50)).orElseThrow()
                 .endsWith("is an inpainting model; Img2Img needs a regular one"));
