@@ -8,7 +8,9 @@ import dev.atelier.inference.diffusion.RgbPlanes;
 /**
  * Between host pixels (RGBA bytes, masks) and the pipeline's float planes, resizing on the way: the pipeline works
  * at the model's size, the host at the canvas's. Bilinear with pixel centres aligned; a downscale first averages
- * whole source pixels per target pixel (box filter), so large crops do not alias.
+ * whole blocks of source pixels (box filter) while reading rows, so large crops neither alias nor need
+ * canvas-sized float buffers (the last partial block of a row or column is left out: under one block of shift);
+ * the way back interpolates straight into the result's bytes.
  */
 final class Pixels {
 
@@ -29,38 +31,47 @@ final class Pixels {
 
     /** The RGB of {@code src} at dw×dh, values 0..1. */
     static RgbPlanes planes(RgbaView src, int dw, int dh) {
-        int w = src.width();
-        int h = src.height();
-        float[][] in = new float[3][w * h];
-        byte[] row = new byte[4 * w];
-        for (int y = 0; y < h; y++) {
-            src.readRow(y, 0, w, row, 0);
-            for (int x = 0; x < w; x++) {
+        int fx = Math.max(1, src.width() / dw);
+        int fy = Math.max(1, src.height() / dh);
+        int bw = src.width() / fx;
+        int bh = src.height() / fy;
+        float[][] box = new float[3][bw * bh];
+        byte[] row = new byte[4 * src.width()];
+        for (int y = 0; y < bh * fy; y++) {
+            src.readRow(y, 0, src.width(), row, 0);
+            int by = y / fy * bw;
+            for (int x = 0; x < bw * fx; x++) {
                 for (int c = 0; c < 3; c++) {
-                    in[c][y * w + x] = (row[4 * x + c] & 0xff) / 255f;
+                    box[c][by + x / fx] += row[4 * x + c] & 0xff;
                 }
             }
         }
+        float norm = 255f * fx * fy;
         float[] out = new float[3 * dw * dh];
         for (int c = 0; c < 3; c++) {
-            System.arraycopy(resize(in[c], w, h, dw, dh), 0, out, c * dw * dh, dw * dh);
+            scale(box[c], 1 / norm);
+            System.arraycopy(bilinear(box[c], bw, bh, dw, dh), 0, out, c * dw * dh, dw * dh);
         }
         return new RgbPlanes(dw, dh, out);
     }
 
     /** The mask at dw×dh, values 0..1. */
     static float[] mask(MaskView m, int dw, int dh) {
-        int w = m.width();
-        int h = m.height();
-        float[] in = new float[w * h];
-        byte[] row = new byte[w];
-        for (int y = 0; y < h; y++) {
-            m.readRow(y, 0, w, row, 0);
-            for (int x = 0; x < w; x++) {
-                in[y * w + x] = (row[x] & 0xff) / 255f;
+        int fx = Math.max(1, m.width() / dw);
+        int fy = Math.max(1, m.height() / dh);
+        int bw = m.width() / fx;
+        int bh = m.height() / fy;
+        float[] box = new float[bw * bh];
+        byte[] row = new byte[m.width()];
+        for (int y = 0; y < bh * fy; y++) {
+            m.readRow(y, 0, m.width(), row, 0);
+            int by = y / fy * bw;
+            for (int x = 0; x < bw * fx; x++) {
+                box[by + x / fx] += row[x] & 0xff;
             }
         }
-        return resize(in, w, h, dw, dh);
+        scale(box, 1 / (255f * fx * fy));
+        return bilinear(box, bw, bh, dw, dh);
     }
 
     /** {@code image} resized to dw×dh as opaque RGBA, or with the alpha of {@code alpha} (dw×dh) when given. */
@@ -68,62 +79,52 @@ final class Pixels {
         int w = image.width();
         int h = image.height();
         int n = w * h;
-        float[][] planes = new float[3][];
-        for (int c = 0; c < 3; c++) {
-            float[] p = new float[n];
-            System.arraycopy(image.values(), c * n, p, 0, n);
-            planes[c] = resize(p, w, h, dw, dh);
-        }
+        float[] v = image.values();
         byte[] out = new byte[Raster.checkedSize(dw, dh)];
-        for (int y = 0, i = 0; y < dh; y++) {
-            for (int x = 0; x < dw; x++, i++) {
+        byte[] alphaRow = alpha == null ? null : new byte[4 * dw];
+        float sx = w / (float) dw;
+        float sy = h / (float) dh;
+        for (int y = 0; y < dh; y++) {
+            float py = clamp((y + 0.5f) * sy - 0.5f, h);
+            int y0 = (int) py;
+            int y1 = Math.min(h - 1, y0 + 1);
+            float ty = py - y0;
+            if (alphaRow != null) {
+                alpha.readRow(y, 0, dw, alphaRow, 0);
+            }
+            for (int x = 0; x < dw; x++) {
+                float px = clamp((x + 0.5f) * sx - 0.5f, w);
+                int x0 = (int) px;
+                int x1 = Math.min(w - 1, x0 + 1);
+                float tx = px - x0;
+                int i = 4 * (y * dw + x);
                 for (int c = 0; c < 3; c++) {
-                    out[4 * i + c] = (byte) Math.round(Math.min(1f, Math.max(0f, planes[c][i])) * 255f);
+                    int o = c * n;
+                    float top = v[o + y0 * w + x0] + (v[o + y0 * w + x1] - v[o + y0 * w + x0]) * tx;
+                    float bottom = v[o + y1 * w + x0] + (v[o + y1 * w + x1] - v[o + y1 * w + x0]) * tx;
+                    float f = top + (bottom - top) * ty;
+                    out[i + c] = (byte) Math.round(Math.min(1f, Math.max(0f, f)) * 255f);
                 }
-                out[4 * i + 3] = (byte) (alpha == null ? 255 : alpha.get(x, y, 3));
+                out[i + 3] = alphaRow == null ? (byte) 255 : alphaRow[4 * x + 3];
             }
         }
         return Raster.wrap(dw, dh, out);
     }
 
-    /** Returns the w×h plane {@code in} at dw×dh: box-averaged first when shrinking, then bilinear. */
-    static float[] resize(float[] in, int w, int h, int dw, int dh) {
-        if (w == dw && h == dh) {
-            return in.clone();
-        }
-        int fx = Math.max(1, w / dw);
-        int fy = Math.max(1, h / dh);
-        if (fx > 1 || fy > 1) {
-            int bw = w / fx;
-            int bh = h / fy;
-            float[] box = new float[bw * bh];
-            for (int y = 0; y < bh; y++) {
-                for (int x = 0; x < bw; x++) {
-                    float s = 0;
-                    for (int yy = 0; yy < fy; yy++) {
-                        for (int xx = 0; xx < fx; xx++) {
-                            s += in[(y * fy + yy) * w + x * fx + xx];
-                        }
-                    }
-                    box[y * bw + x] = s / (fx * fy);
-                }
-            }
-            return bilinear(box, bw, bh, dw, dh);
-        }
-        return bilinear(in, w, h, dw, dh);
-    }
-
     private static float[] bilinear(float[] in, int w, int h, int dw, int dh) {
+        if (w == dw && h == dh) {
+            return in;
+        }
         float[] out = new float[dw * dh];
         float sx = w / (float) dw;
         float sy = h / (float) dh;
         for (int y = 0; y < dh; y++) {
-            float py = Math.max(0, Math.min(h - 1, (y + 0.5f) * sy - 0.5f));
+            float py = clamp((y + 0.5f) * sy - 0.5f, h);
             int y0 = (int) py;
             int y1 = Math.min(h - 1, y0 + 1);
             float ty = py - y0;
             for (int x = 0; x < dw; x++) {
-                float px = Math.max(0, Math.min(w - 1, (x + 0.5f) * sx - 0.5f));
+                float px = clamp((x + 0.5f) * sx - 0.5f, w);
                 int x0 = (int) px;
                 int x1 = Math.min(w - 1, x0 + 1);
                 float tx = px - x0;
@@ -133,5 +134,15 @@ final class Pixels {
             }
         }
         return out;
+    }
+
+    private static void scale(float[] a, float k) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] *= k;
+        }
+    }
+
+    private static float clamp(float v, int size) {
+        return Math.max(0, Math.min(size - 1, v));
     }
 }
