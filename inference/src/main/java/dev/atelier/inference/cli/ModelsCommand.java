@@ -1,5 +1,6 @@
 package dev.atelier.inference.cli;
 
+import dev.atelier.inference.models.DiffusionImport;
 import dev.atelier.inference.models.ModelCatalogue;
 import dev.atelier.inference.models.ModelException;
 import dev.atelier.inference.models.ModelFormat;
@@ -135,6 +136,14 @@ final class ModelsCommand {
             throws UsageException, IOException, ModelException {
         Args args = Args.parse(argv, Set.of("id", "task", "licence", "range", "layout", "scale"), Set.of());
         Path path = Path.of(single(args, "import PATH"));
+        Optional<String> task0 = args.option("task");
+        if (Files.isDirectory(path) && (task0.isEmpty() ? DiffusionImport.looksLikeSdFolder(path)
+                : task0.get().equals(DiffusionImport.TASK))) {
+            // A diffusion export is a folder of several ONNX parts: checked and copied whole, as one model.
+            ModelManifest m = DiffusionImport.install(store, path, args.option("id").orElse(defaultId(path)),
+                    args.option("licence").orElse("unknown"));
+            return imported(store, m, out);
+        }
         ModelFormats.Detection d = ModelFormats.detect(path);
         if (d.format() == ModelFormat.SAFETENSORS) {
             throw new ModelException(path.getFileName() + " is safetensors (" + d.family() + "); " + d.advice());
@@ -152,7 +161,10 @@ final class ModelsCommand {
                 args.option("licence").orElse("unknown"), "imported from " + path.toAbsolutePath().normalize(),
                 new ModelManifest.Input(args.option("range").orElse(onnx ? "0..1" : "0..255"),
                         args.option("layout").orElse(onnx ? "NCHW" : "NHWC"), scale));
-        ModelManifest m = store.install(draft, d.path());
+        return imported(store, store.install(draft, d.path()), out);
+    }
+
+    private static int imported(ModelStore store, ModelManifest m, PrintStream out) {
         long bytes = m.files().stream().mapToLong(ModelManifest.FileEntry::size).sum();
         out.println("imported " + m.id() + " (" + m.task() + ", " + m.format() + ", " + m.files().size() + " file(s), "
                 + bytes + " bytes) into " + store.folder(m.id()));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.atelier.inference.diffusion.TinySdModels;
 import dev.atelier.inference.testing.JavaProcess;
 import dev.atelier.inference.testing.JavaProcess.Outcome;
 import java.nio.file.Files;
@@ -55,6 +56,25 @@ class ModelsCommandProcessTest {
         assertEquals("removed tiny-net", o.stdout().strip());
         assertOneLineError(atelier("models", "remove", "tiny-net"), 1,
                 "model 'tiny-net' is not installed in " + dir.resolve("store") + " (see 'atelier models list')");
+    }
+
+    @Test
+    void aDiffusionExportFolderIsCheckedAndImportedWhole() throws Exception {
+        Path sd = TinySdModels.write(dir.resolve("tiny-sd"), false);
+        Outcome o = atelier("models", "import", "tiny-sd", "--task", "diffusion");
+        assertEquals(0, o.exit(), o.stderr());
+        assertTrue(o.stdout().strip().startsWith("imported tiny-sd (diffusion, onnx, "), o.stdout());
+        String manifest = Files.readString(dir.resolve("store/tiny-sd/manifest.json"));
+        assertTrue(manifest.contains("\"engine\": \"onnx\"") && manifest.contains("unet/model.onnx"), manifest);
+
+        Files.delete(sd.resolve("unet/model.onnx"));
+        o = atelier("models", "import", "tiny-sd", "--task", "diffusion", "--id", "broken-sd");
+        assertEquals(1, o.exit(), o.stderr());
+        assertTrue(o.stderr().strip().startsWith("atelier: tiny-sd is not a usable Stable Diffusion ONNX export: "),
+                o.stderr());
+        assertTrue(o.stderr().contains("unet"), o.stderr());
+        assertEquals(1, o.stderr().strip().lines().count(), o.stderr());
+        assertFalse(Files.exists(dir.resolve("store/broken-sd")));
     }
 
     @Test

@@ -40,12 +40,25 @@ public final class DaemonFixture implements AutoCloseable {
         return new DaemonFixture(dir, b -> b, false);
     }
 
-    private DaemonFixture(Path dir, UnaryOperator<DaemonConfig.Builder> config, boolean withFake)
+    /**
+     * A daemon with the classical engine and {@code providers} (e.g. a diffusion engine on a test store), so
+     * routing and fallbacks between real engines can be tested through the socket.
+     */
+    public static DaemonFixture withProviders(Path dir, EngineProvider... providers)
             throws IOException, AtelierException {
+        return new DaemonFixture(dir, b -> b, false, providers);
+    }
+
+    private DaemonFixture(Path dir, UnaryOperator<DaemonConfig.Builder> config, boolean withFake,
+            EngineProvider... extra) throws IOException, AtelierException {
         this.dir = dir;
         EngineContext context = new EngineContext(dir.resolve("cache"), 2);
-        EngineRegistry engines = withFake ? EngineRegistry.ofProviders(context, new ClassicalEngineProvider(), fake)
-                : EngineRegistry.ofProviders(context, new ClassicalEngineProvider());
+        List<EngineProvider> providers = new ArrayList<>(List.of(new ClassicalEngineProvider()));
+        if (withFake) {
+            providers.add(fake);
+        }
+        providers.addAll(List.of(extra));
+        EngineRegistry engines = EngineRegistry.ofProviders(context, providers.toArray(EngineProvider[]::new));
         this.daemon = Daemon.start(config.apply(DaemonConfig.builder()
                 .setSocket(socket(dir))
                 .setStateDir(dir.resolve("state"))

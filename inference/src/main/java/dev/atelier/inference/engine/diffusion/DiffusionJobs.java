@@ -1,0 +1,126 @@
+package dev.atelier.inference.engine.diffusion;
+
+import dev.atelier.core.error.AtelierException;
+import dev.atelier.core.error.ErrorCode;
+import dev.atelier.core.image.Bounds;
+import dev.atelier.core.image.Edge;
+import dev.atelier.core.image.Mask;
+import dev.atelier.core.image.Raster;
+import dev.atelier.core.image.RgbaView;
+import dev.atelier.core.operation.ExpandRequest;
+import dev.atelier.core.operation.Generation;
+import dev.atelier.core.operation.OperationResult;
+import dev.atelier.core.operation.RetouchRequest;
+import dev.atelier.core.plan.ExpandPlan;
+import dev.atelier.core.plan.ExpandPlanner;
+import dev.atelier.core.plan.InpaintPlan;
+import dev.atelier.core.plan.InpaintPlanner;
+import dev.atelier.core.plan.InpaintSettings;
+import dev.atelier.core.plan.PlanCompositor;
+import dev.atelier.inference.diffusion.RgbPlanes;
+import dev.atelier.inference.diffusion.SdPipeline;
+import dev.atelier.inference.diffusion.SdRequest;
+import dev.atelier.inference.engine.CancelToken;
+import dev.atelier.inference.engine.ProgressSink;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One diffusion job on a loaded pipeline. Retouch and Expand follow the classical fill's flow exactly: the shared
+ * plan says what to repaint, the pipeline repaints the plan's area at the model's size (the longer side at
+ * {@link #SIDE}, a multiple of 8), the result is resized back and laid over the original through the plan's
+ * compositor, so pixels outside the blend mask stay bit-identical.
+ *
+ * @param seed the seed actually used (the request's, or the random one drawn for -1)
+ */
+record DiffusionJobs(SdPipeline pipeline, String modelId, Generation generation, long seed, ProgressSink progress,
+        CancelToken cancel) {
+
+    /** The longer side images are generated at: what SD 1.x and 2.x base models were trained on. */
+    static final int SIDE = 512;
+    /** The scheduler every job uses: deterministic, so a seed reproduces its image. */
+    static final String SCHEDULER = "euler";
+    /** Progress spent on the denoising steps; the rest covers loading, decoding and compositing. */
+    private static final double STEPS_SHARE = 0.95;
+
+    OperationResult img2img(Raster image, int influence) throws AtelierException {
+        int[] size = Pixels.generationSize(image.width(), image.height(), SIDE);
+        RgbPlanes out = generate(Pixels.planes(image, size[0], size[1]), null, influence);
+        Raster result = Pixels.raster(out, image.width(), image.height(), image); // a cut-out stays cut out
+        progress.report(1, "done");
+        return finish(OperationResult.whole(result, List.of()), size);
+    }
+
+    OperationResult retouch(RetouchRequest r, Raster image, Mask selection) throws AtelierException {
+        InpaintPlan plan;
+        try {
+            plan = InpaintPlanner.plan(selection, InpaintSettings.of(r));
+        } catch (IllegalArgumentException e) {
+            throw new AtelierException(ErrorCode.INVALID_PARAMETERS, "Retouch: " + e.getMessage()
+                    + "; select the area to repaint first");
+        }
+        Bounds ctx = plan.context();
+        int[] size = Pixels.generationSize(ctx.width(), ctx.height(), SIDE);
+        RgbPlanes crop = Pixels.planes(image.crop(ctx), size[0], size[1]);
+        RgbPlanes out = generate(crop, Pixels.mask(plan.generation(), size[0], size[1]), 0);
+        Raster generated = Pixels.raster(out, ctx.width(), ctx.height(), null);
+        progress.report(1, "done");
+        return finish(PlanCompositor.composite(image, plan, generated, List.of()), size)
+                .withMetadata(Map.of("plan", plan.describe().strip()));
+    }
+
+    OperationResult expand(ExpandRequest r, Raster image, Optional<Mask> selection) throws AtelierException {
+        ExpandPlan plan;
+        try {
+            plan = ExpandPlanner.plan(r, image.width(), image.height(), selection);
+        } catch (IllegalArgumentException e) {
+            throw new AtelierException(ErrorCode.INVALID_PARAMETERS,
+                    (e.getMessage().startsWith("Expand") ? "" : "Expand: ") + e.getMessage());
+        }
+        var m = plan.margins();
+        // The new area is transparent black here; the mask marks it for repainting from noise.
+        RgbaView canvas = image.pad(m.left(), m.top(), m.right(), m.bottom(), Edge.TRANSPARENT);
+        int[] size = Pixels.generationSize(plan.width(), plan.height(), SIDE);
+        RgbPlanes out = generate(Pixels.planes(canvas, size[0], size[1]),
+                Pixels.mask(plan.generation(), size[0], size[1]), 0);
+        Raster generated = Pixels.raster(out, plan.width(), plan.height(), null);
+        progress.report(1, "done");
+        return finish(PlanCompositor.composite(image, plan, generated, List.of()), size)
+                .withMetadata(Map.of("plan", plan.describe().strip()));
+    }
+
+    /** Runs the pipeline on {@code image} (at generation size), with progress per step and cancel between steps. */
+    private RgbPlanes generate(RgbPlanes image, float[] mask, int influence) throws AtelierException {
+        SdRequest request = new SdRequest(generation.prompt(), generation.negativePrompt(), image.width(),
+                image.height(), generation.steps(), generation.guidance(), SCHEDULER, seed, image, influence, mask);
+        SdPipeline.Progress steps = (done, total, preview) -> progress.report(
+                total == 0 ? STEPS_SHARE : STEPS_SHARE * done / total, "step " + done + "/" + total,
+                Pixels.raster(preview, preview.width(), preview.height(), null));
+        return pipeline.generate(request, steps, cancel::isCancelled).image();
+    }
+
+    /** Adds the notices and metadata every diffusion result carries. */
+    private OperationResult finish(OperationResult result, int[] size) {
+        List<String> notices = new ArrayList<>();
+        if (generation.seed() < 0) {
+            notices.add("Seed " + seed + " was chosen at random; set it to reproduce this result");
+        }
+        if (generation.count() > 1) {
+            notices.add("One result was made: several results per job are not supported yet (count "
+                    + generation.count() + " asked)");
+        }
+        for (int i = notices.size() - 1; i >= 0; i--) {
+            result = result.withNotice(notices.get(i));
+        }
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("model", modelId);
+        meta.put("seed", Long.toString(seed));
+        meta.put("size", size[0] + "x" + size[1]);
+        meta.put("steps", Integer.toString(generation.steps()));
+        meta.put("scheduler", SCHEDULER);
+        return result.withMetadata(meta);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.atelier.inference.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.atelier.core.client.Submission;
+import dev.atelier.core.image.Mask;
+import dev.atelier.core.image.Raster;
+import dev.atelier.core.plan.InpaintPlan;
+import dev.atelier.core.plan.InpaintPlanner;
+import dev.atelier.core.plan.InpaintSettings;
+import dev.atelier.inference.bench.FillImages;
+import dev.atelier.inference.diffusion.TinySdModels;
+import dev.atelier.inference.engine.diffusion.DiffusionEngineProvider;
+import dev.atelier.inference.testing.DaemonFixture;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Retouch through a real socket: the diffusion engine answers with a model installed, the fill without one. */
+class DaemonDiffusionTest {
+
+    @TempDir
+    Path dir;
+
+    private static Submission retouch(Raster image, Mask hole) {
+        return Submission.builder().setOperation("retouch").setImage(image).optMask(hole)
+                .optParam("prompt", "a lower tower").optParam("steps", 3).optParam("seed", 42)
+                .optParam("grow", 2).optParam("feather", 6).optParam("blend", 6).build();
+    }
+
+    @Test
+    void retouchRunsOnTheTinyModelAndKeepsTheRestBitIdentical() throws Exception {
+        Path store = TinySdModels.install(dir.resolve("store"), "tiny-sd", false);
+        Raster image = FillImages.stripes(160, 120);
+        Mask hole = FillImages.centreHole(160, 120, 0.05);
+        try (DaemonFixture fixture = DaemonFixture.withProviders(dir.resolve("d"),
+                new DiffusionEngineProvider(store))) {
+            List<String> progress = new CopyOnWriteArrayList<>();
+            var r = fixture.client().run(retouch(image, hole), (f, m, p) -> progress.add(m));
+            assertEquals(160, r.canvasWidth());
+            assertEquals(120, r.canvasHeight());
+            assertTrue(r.notices().isEmpty(), r.notices().toString());
+            assertEquals("42", r.metadata().get("seed"));
+            assertEquals("tiny-sd", r.metadata().get("model"));
+            assertTrue(progress.contains("step 3/3"), progress.toString());
+            InpaintPlan plan = InpaintPlanner.plan(hole, new InpaintSettings(2, 6, 6, 6));
+            for (int y = 0; y < r.image().height(); y++) {
+                for (int x = 0; x < r.image().width(); x++) {
+                    int cx = r.x() + x;
+                    int cy = r.y() + y;
+                    if (plan.blend().get(cx - plan.context().x(), cy - plan.context().y()) == 0) {
+                        assertEquals(image.rgba(cx, cy), r.image().rgba(x, y), "at " + cx + "," + cy);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void withoutAModelRetouchFallsBackToTheFillAndSaysWhy() throws Exception {
+        Raster image = FillImages.stripes(160, 120);
+        Mask hole = FillImages.centreHole(160, 120, 0.05);
+        try (DaemonFixture fixture = DaemonFixture.withProviders(dir.resolve("d"),
+                new DiffusionEngineProvider(dir.resolve("empty")))) {
+            var r = fixture.client().run(retouch(image, hole), null);
+            assertTrue(r.notices().get(0).contains("no diffusion model installed (atelier models import <folder> "
+                    + "--task diffusion)"), r.notices().toString());
+            assertTrue(r.notices().stream().anyMatch(n -> n.startsWith("No diffusion model is installed, so a "
+                    + "content-aware fill")), r.notices().toString());
+        }
+    }
+}
