@@ -35,6 +35,11 @@ import java.util.stream.Stream;
  * selection: a headless GIMP batch that loads the PNG, selects the hole, heals and saves, minus the same batch
  * without the heal (GIMP's start and PNG coding cancel out); its sampling radius is set to our search reach (the
  * hole's longer side) so both look at the same surroundings.
+ *
+ * <p>Which Resynthesizer: its Python "Heal selection" plug-in when GIMP has it; else, when only its C engine
+ * ({@code plug-in-resynthesizer}) is there, {@link #healScript our Script-Fu} doing what Heal selection does; else
+ * ours only, saying so. GIMP runs in a throw-away profile whose plug-in path adds the folders Resynthesizer was
+ * found in (the user's GIMP profile, or {@code <Atelier cache>/bench-gimp/plug-ins}), after one untimed start.
  */
 public final class FillBenchmark {
 
@@ -56,14 +61,20 @@ public final class FillBenchmark {
     /** Runs the benchmark at {@code size}x{@code size}, printing a table; returns the rows. */
     public static List<Row> run(PrintStream out, int runs, int size) throws IOException, InterruptedException,
             AtelierException {
+        return run(out, runs, size, resynthesizer());
+    }
+
+    /** Runs the benchmark against the given Resynthesizer (none: ours only). */
+    static List<Row> run(PrintStream out, int runs, int size, Optional<Resynth> heal) throws IOException,
+            InterruptedException, AtelierException {
         out.printf("Content-aware fill: %dx%d, %.0f %% hole in the middle, ours on 2 threads (median of %d)%n",
                 size, size, HOLE * 100, runs);
-        Optional<String> heal = resynthesizer();
         if (heal.isPresent()) {
-            out.println("  Resynthesizer: " + heal.get());
+            out.println("  " + heal.get().label() + ": " + heal.get().plugin());
         } else {
             out.println("  Resynthesizer's heal selection is not installed (plug-in-heal-selection not found; "
-                    + "Debian: apt-get install gimp-plugin-registry, if your release still ships it): ours only");
+                    + "Debian: apt-get install gimp-plugin-registry, if your release still ships it; or its engine "
+                    + "plug-in-resynthesizer in " + pluginDirs().get(pluginDirs().size() - 1) + "): ours only");
         }
         Mask hole = FillImages.centreHole(size, size, HOLE);
         Bounds b = hole.nonZeroBounds();
@@ -74,6 +85,10 @@ public final class FillBenchmark {
             Raster warm = FillImages.texture(size / 2, size / 2);
             engine.run(request, new JobInput(warm, Optional.of(FillImages.centreHole(size / 2, size / 2, HOLE))),
                     ProgressSink.none(), CancelToken.none());
+            if (heal.isPresent()) {
+                profile(dir, heal.get());
+                gimp(dir, "(gimp-quit 0)"); // GIMP's first start in a profile queries every plug-in: not timed
+            }
             out.printf("  %-12s %9s %9s %9s %9s %11s %9s %7s%n", "image", "ours s", "ours err", "mean err",
                     "blur err", "heal s", "heal err", "ratio");
             for (String name : FillImages.NAMES) {
@@ -97,12 +112,16 @@ public final class FillBenchmark {
                     Path in = dir.resolve(name + ".png");
                     Png.write(image, in);
                     Path healed = dir.resolve(name + "-healed.png");
-                    double with = gimp(dir, script(in, healed, b, true, Math.max(b.width(), b.height())));
-                    double without = gimp(dir, script(in, dir.resolve(name + "-plain.png"), b, false, 0));
+                    double with = gimp(dir, script(in, healed, b, heal.get().kind(), Math.max(b.width(), b.height())));
+                    double without = gimp(dir, script(in, dir.resolve(name + "-plain.png"), b, null, 0));
                     if (Files.isRegularFile(healed)) {
                         healS = Math.max(0, with - without);
                         healE = FillBaselines.holeRmse(image, Png.read(Files.readAllBytes(healed), Long.MAX_VALUE),
                                 hole);
+                    } else {
+                        out.println("  " + heal.get().label() + " wrote nothing for " + name + "; GIMP said: "
+                                + String.join(" | ", Files.readAllLines(dir.resolve("gimp.log")).stream()
+                                        .filter(l -> !l.isBlank()).toList()));
                     }
                 }
                 out.printf("  %-12s %9.2f %9.2f %9.2f %9.2f %11s %9s %7s%n", name, ours, err, mean, blur,
@@ -133,39 +152,113 @@ public final class FillBenchmark {
         return Raster.wrap(w, image.height(), px);
     }
 
-    private static String script(Path in, Path out, Bounds b, boolean heal, int radius) {
+    /** The batch: load, select the hole, heal it the given way (null: not at all), save. */
+    static String script(Path in, Path out, Bounds b, Resynth.Kind heal, int radius) {
         return "(let* ((image (car (gimp-file-load RUN-NONINTERACTIVE \"" + in + "\" \"" + in + "\")))"
                 + " (layer (car (gimp-image-get-active-layer image))))"
                 + " (gimp-image-select-rectangle image CHANNEL-OP-REPLACE " + b.x() + " " + b.y() + " "
                 + b.width() + " " + b.height() + ")"
-                + (heal ? " (plug-in-heal-selection RUN-NONINTERACTIVE image layer " + radius + " 0 0)" : "")
+                + (heal == Resynth.Kind.HEAL_SELECTION
+                        // Resynthesizer 2.x registers it as python-fu-heal-selection, later ones as plug-in-…
+                        ? " (if (defined? 'python-fu-heal-selection)"
+                                + " (python-fu-heal-selection RUN-NONINTERACTIVE image layer " + radius + " 0 0)"
+                                + " (plug-in-heal-selection RUN-NONINTERACTIVE image layer " + radius + " 0 0))"
+                        : heal == Resynth.Kind.ENGINE ? " " + healScript(radius) : "")
                 + " (gimp-selection-none image)"
                 + " (file-png-save2 RUN-NONINTERACTIVE image layer \"" + out + "\" \"" + out
                 + "\" 0 9 0 0 0 0 0 0 0)"
                 + " (gimp-quit 0))";
     }
 
-    /** Returns where Resynthesizer's heal selection was found, if anywhere GIMP 2.10 looks for plug-ins. */
-    static Optional<String> resynthesizer() {
-        List<Path> dirs = new ArrayList<>(List.of(Path.of("/usr/lib/gimp/2.0/plug-ins"),
-                Path.of("/usr/lib64/gimp/2.0/plug-ins"), Path.of("/usr/local/lib/gimp/2.0/plug-ins"),
-                Path.of(System.getProperty("user.home"), ".config/GIMP/2.10/plug-ins")));
-        if (!onPath("gimp")) {
-            return Optional.empty();
+    /**
+     * Heal selection written by us in Script-Fu, for a GIMP that has Resynthesizer's engine but not its Python
+     * heal-selection plug-in (GIMP 2.10 without Python-Fu). Expects {@code image} with the hole selected and its
+     * {@code layer}. What Heal selection does, from Resynthesizer 2.0.3's PluginScripts/plugin-heal-selection.py
+     * (tag v2.0.3, commit b10d6ed) with its defaults "sample from all around" and "random filling order":
+     * <ol>
+     * <li>on a duplicate of the image, save the selection, grow the selection by the sampling radius, subtract the
+     * saved selection (the corpus is the frame around the hole, never the hole itself) and crop the duplicate to
+     * the grown selection's bounds;
+     * <li>call the engine on the original image's drawable (the target is its selection) with h-tile 0, v-tile 0,
+     * use-context 1 (match the context, fill in random order), the duplicate's drawable as corpus, no input or
+     * output map (-1, -1), map weight 0.0, autism 0.117, neighbourhood 16, trys 500.
+     * </ol>
+     * The engine's parameter order (run-mode image drawable vtile htile use-context corpus inmask outmask
+     * map-weight autism neighbourhood trys) is as {@code gimp-procedural-db-proc-arg "plug-in-resynthesizer"}
+     * lists it; heal selection passes 0 for both tiles, so their order does not matter here.
+     */
+    static String healScript(int radius) {
+        return "(let* ((temp (car (gimp-image-duplicate image)))"
+                + " (work (car (gimp-image-get-active-drawable temp)))"
+                + " (hole (car (gimp-selection-save temp))))"
+                + " (gimp-selection-grow temp " + radius + ")"
+                + " (let* ((grown (gimp-selection-bounds temp))"
+                + " (x1 (list-ref grown 1)) (y1 (list-ref grown 2)) (x2 (list-ref grown 3)) (y2 (list-ref grown 4)))"
+                + " (gimp-image-select-item temp CHANNEL-OP-SUBTRACT hole)"
+                + " (gimp-image-crop temp (- x2 x1) (- y2 y1) x1 y1))"
+                + " (plug-in-resynthesizer RUN-NONINTERACTIVE image layer 0 0 1 work -1 -1 0.0 0.117 16 500)"
+                + " (gimp-image-delete temp))";
+    }
+
+    /**
+     * Which Resynthesizer the benchmark drives: its own "Heal selection" plug-in, or only its engine
+     * ({@code plug-in-resynthesizer}) with {@link #healScript our Script-Fu heal} doing what Heal selection does.
+     *
+     * @param plugin the file found
+     * @param pluginDirs plug-in folders to add to the GIMP profile the benchmark runs with (beyond GIMP's own)
+     */
+    record Resynth(Kind kind, Path plugin, List<Path> pluginDirs) {
+        enum Kind { HEAL_SELECTION, ENGINE }
+
+        String label() {
+            return kind == Kind.HEAL_SELECTION ? "Resynthesizer heal selection"
+                    : "Resynthesizer engine (heal as in heal-selection)";
         }
+    }
+
+    /**
+     * Plug-in folders searched: the system's, the user's GIMP 2.10 profile, and the benchmark's own
+     * {@code <Atelier cache>/bench-gimp/plug-ins} (where an engine built only for measuring can live without
+     * touching the user's GIMP).
+     */
+    static List<Path> pluginDirs() {
+        return List.of(Path.of("/usr/lib/gimp/2.0/plug-ins"), Path.of("/usr/lib64/gimp/2.0/plug-ins"),
+                Path.of("/usr/local/lib/gimp/2.0/plug-ins"),
+                Path.of(System.getProperty("user.home"), ".config/GIMP/2.10/plug-ins"),
+                EngineContext.defaultCacheDir().resolve("bench-gimp").resolve("plug-ins"));
+    }
+
+    /** The Resynthesizer GIMP can run here, if any: heal selection first, else its engine. */
+    static Optional<Resynth> resynthesizer() {
+        return onPath("gimp") ? resynthesizer(pluginDirs()) : Optional.empty();
+    }
+
+    /** The Resynthesizer found in {@code dirs} (each searched two levels deep), heal selection before the engine. */
+    static Optional<Resynth> resynthesizer(List<Path> dirs) {
+        List<Path> extra = dirs.stream().filter(Files::isDirectory)
+                .filter(d -> !d.startsWith("/usr/lib/") && !d.startsWith("/usr/lib64/")).toList();
+        Optional<Path> heal = find(dirs, p -> {
+            String n = p.getFileName().toString().toLowerCase();
+            return Files.isRegularFile(p) && (n.contains("heal-selection") || n.contains("heal_selection"));
+        });
+        if (heal.isPresent()) {
+            return Optional.of(new Resynth(Resynth.Kind.HEAL_SELECTION, heal.get(), extra));
+        }
+        return find(dirs, p -> p.getFileName().toString().equals("resynthesizer") && Files.isRegularFile(p)
+                && Files.isExecutable(p)).map(p -> new Resynth(Resynth.Kind.ENGINE, p, extra));
+    }
+
+    private static Optional<Path> find(List<Path> dirs, java.util.function.Predicate<Path> what) {
         for (Path d : dirs) {
             if (!Files.isDirectory(d)) {
                 continue;
             }
             try (Stream<Path> files = Files.walk(d, 2)) {
-                Optional<Path> hit = files.filter(p -> {
-                    String n = p.getFileName().toString().toLowerCase();
-                    return n.contains("heal-selection") || n.contains("heal_selection");
-                }).findFirst();
+                Optional<Path> hit = files.filter(what).findFirst();
                 if (hit.isPresent()) {
-                    return Optional.of(hit.get().toString());
+                    return hit;
                 }
-            } catch (IOException e) {
+            } catch (IOException | java.io.UncheckedIOException e) {
                 // an unreadable folder holds no plug-in we can use
             }
         }
@@ -177,11 +270,26 @@ public final class FillBenchmark {
                 .anyMatch(d -> Files.isExecutable(Path.of(d, exe)));
     }
 
+    /**
+     * The benchmark's own GIMP profile ({@code dir/config/GIMP/2.10}, as {@link #gimp} sets XDG_CONFIG_HOME): GIMP's
+     * plug-ins plus the folders Resynthesizer was found in, so neither the user's profile nor GIMP's menus change.
+     */
+    private static void profile(Path dir, Resynth r) throws IOException {
+        Path gimpDir = dir.resolve("config").resolve("GIMP").resolve("2.10");
+        Files.createDirectories(gimpDir);
+        StringBuilder path = new StringBuilder("${gimp_dir}/plug-ins:${gimp_plug_in_dir}/plug-ins");
+        for (Path d : r.pluginDirs()) {
+            path.append(':').append(d.toAbsolutePath());
+        }
+        Files.writeString(gimpDir.resolve("gimprc"), "(plug-in-path \"" + path + "\")\n");
+    }
+
     private static double gimp(Path dir, String script) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("gimp", "-i", "-d", "-f", "-b", script)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("gimp.log").toFile());
         pb.environment().put("HOME", dir.toString());
         pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        pb.environment().remove("GIMP2_DIRECTORY");
         long t0 = System.nanoTime();
         Process p = pb.start();
         if (!p.waitFor(600, TimeUnit.SECONDS)) {
