@@ -124,7 +124,7 @@ public final class ModelMemory implements AutoCloseable {
         for (Resident<?> r : List.copyOf(residents)) {
             if (r.users == 0 && now - r.lastUsed >= settings.idle().toMillis()) {
                 LOG.info(() -> "Unloading model " + r.name + " (" + mb(r.bytes) + "), unused for "
-                        + settings.idle().toSeconds() + " s");
+                        + time(settings.idle()));
                 unload(r);
             }
         }
@@ -183,7 +183,11 @@ public final class ModelMemory implements AutoCloseable {
     }
 
     private static String mb(long bytes) {
-        return (bytes + (1 << 20) - 1 >> 20) + " MB";
+        return bytes < 1 << 20 ? (bytes + 1023 >> 10) + " KB" : (bytes + (1 << 19) >> 20) + " MB";
+    }
+
+    private static String time(java.time.Duration d) {
+        return d.toSeconds() % 60 == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
     }
 
     /** Stops the sweeper thread; the models stay with their owners, who close them. */
