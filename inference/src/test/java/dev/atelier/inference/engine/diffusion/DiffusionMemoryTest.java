@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,7 +113,7 @@ class DiffusionMemoryTest {
             OperationResult r = img2img(a, meddle);
             assertTrue(tried[0]);
             assertFalse(r.metadata().isEmpty());
-            assertEquals(java.util.Set.of("diffusion/tiny-a", "diffusion/tiny-b"), java.util.Set.copyOf(memory.loaded()),
+            assertEquals(Set.of("diffusion/tiny-a", "diffusion/tiny-b"), Set.copyOf(memory.loaded()),
                     "both loaded over the cap while a was in use");
             now.addAndGet(Duration.ofMinutes(1).toMillis());
             memory.sweep();
