@@ -5,6 +5,7 @@ import dev.atelier.inference.daemon.Daemon;
 import dev.atelier.inference.daemon.DaemonConfig;
 import dev.atelier.inference.engine.EngineContext;
 import dev.atelier.inference.engine.EngineRegistry;
+import dev.atelier.inference.engine.memory.ModelMemory;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,11 +32,18 @@ final class DaemonCommand {
                 throw new UsageException("--max-pixels must be a whole number");
             }
         }
-        DaemonConfig config = b.build();
+        DaemonConfig config;
+        try {
+            config = b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage()); // a bad ATELIER_MODEL_IDLE / ATELIER_MODEL_CACHE_MB
+        }
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        // one budget for every engine's loaded models, so the cap bounds them together
+        ModelMemory memory = ModelMemory.started(config.modelMemory());
         EngineRegistry engines = EngineRegistry.discover(DaemonCommand.class.getClassLoader(),
-                new EngineContext(EngineContext.defaultCacheDir(), threads));
-        try (Daemon daemon = Daemon.start(config, engines)) {
+                new EngineContext(EngineContext.defaultCacheDir(), threads, memory));
+        try (memory; Daemon daemon = Daemon.start(config, engines)) {
             Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "atelier-signal"));
             err.println("atelier daemon ready on " + config.socket() + " (pid " + ProcessHandle.current().pid() + ")");
             daemon.awaitStop();

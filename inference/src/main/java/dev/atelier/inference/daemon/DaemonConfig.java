@@ -2,6 +2,7 @@ package dev.atelier.inference.daemon;
 
 import dev.atelier.core.client.SocketPaths;
 import dev.atelier.core.protocol.Limits;
+import dev.atelier.inference.engine.memory.MemorySettings;
 import dev.atelier.inference.models.ModelStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param maxOutputPixels results above this are refused before running (default 16384 x 16384)
  * @param idleExit stop after this long with no connection and no job; zero means never
  * @param models the model store's folder (default {@link ModelStore#current()})
+ * @param modelMemory idle unload and cap for loaded models (default {@link MemorySettings#fromEnvironment()}:
+ *     {@code ATELIER_MODEL_IDLE}, {@code ATELIER_MODEL_CACHE_MB})
  */
 public record DaemonConfig(
         Path socket,
@@ -26,7 +29,8 @@ public record DaemonConfig(
         Duration idleExit,
         int lightThreads,
         int maxConnections,
-        Path models) {
+        Path models,
+        MemorySettings modelMemory) {
 
     public static final long DEFAULT_MAX_INPUT_PIXELS = 64L << 20;
     public static final long DEFAULT_MAX_OUTPUT_PIXELS = 16384L * 16384L;
@@ -35,6 +39,7 @@ public record DaemonConfig(
         Objects.requireNonNull(socket, "socket");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(models, "models");
+        Objects.requireNonNull(modelMemory, "modelMemory");
     }
 
     public static Builder builder() {
@@ -66,6 +71,7 @@ public record DaemonConfig(
         private int lightThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private int maxConnections = 64;
         private Path models;
+        private MemorySettings modelMemory;
 
         public Builder setSocket(Path socket) {
             this.socket = socket;
@@ -117,9 +123,15 @@ public record DaemonConfig(
             return this;
         }
 
+        public Builder optModelMemory(MemorySettings settings) {
+            this.modelMemory = settings;
+            return this;
+        }
+
         public DaemonConfig build() {
             return new DaemonConfig(socket, stateDir, maxInputPixels, maxOutputPixels, limits, retention, idleExit,
-                    lightThreads, maxConnections, models != null ? models : ModelStore.current().root());
+                    lightThreads, maxConnections, models != null ? models : ModelStore.current().root(),
+                    modelMemory != null ? modelMemory : MemorySettings.fromEnvironment());
         }
     }
 }

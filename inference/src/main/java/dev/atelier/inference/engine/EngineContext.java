@@ -1,6 +1,7 @@
 package dev.atelier.inference.engine;
 
 import dev.atelier.core.host.UserFolders;
+import dev.atelier.inference.engine.memory.ModelMemory;
 import java.nio.file.Path;
 
 /**
@@ -8,8 +9,14 @@ import java.nio.file.Path;
  *
  * @param cacheDir a folder the engine may use for unpacked natives and caches (under Atelier's own cache)
  * @param threads CPU threads the engine may use for one job
+ * @param memory the budget the engine's loaded models count against (shared by the daemon's engines)
  */
-public record EngineContext(Path cacheDir, int threads) {
+public record EngineContext(Path cacheDir, int threads, ModelMemory memory) {
+
+    /** A context on the process's shared model budget ({@link ModelMemory#shared()}). */
+    public EngineContext(Path cacheDir, int threads) {
+        this(cacheDir, threads, ModelMemory.shared());
+    }
 
     /**
      * Atelier's cache folder: {@code $ATELIER_CACHE}, else {@code -Datelier.cache}, else {@code atelier} in the
@@ -32,5 +39,6 @@ public record EngineContext(Path cacheDir, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be positive");
         }
+        java.util.Objects.requireNonNull(memory, "memory");
     }
 }

@@ -10,6 +10,7 @@ import dev.atelier.core.plan.InpaintPlan;
 import dev.atelier.core.plan.InpaintPlanner;
 import dev.atelier.core.plan.InpaintSettings;
 import dev.atelier.inference.bench.FillImages;
+import dev.atelier.inference.diffusion.RealSdModel;
 import dev.atelier.inference.diffusion.TinySdModels;
 import dev.atelier.inference.engine.diffusion.DiffusionEngineProvider;
 import dev.atelier.inference.testing.DaemonFixture;
@@ -33,7 +34,16 @@ class DaemonDiffusionTest {
 
     @Test
     void retouchRunsOnTheTinyModelAndKeepsTheRestBitIdentical() throws Exception {
-        Path store = TinySdModels.install(dir.resolve("store"), "tiny-sd", false);
+        retouchKeepsTheRestBitIdentical(TinySdModels.install(dir.resolve("store"), "tiny-sd", false), "tiny-sd");
+    }
+
+    /** The same through the socket on the real model of {@code $ATELIER_SD_MODEL}; skipped (never failed) without. */
+    @Test
+    void retouchRunsOnTheRealModelAndKeepsTheRestBitIdentical() throws Exception {
+        retouchKeepsTheRestBitIdentical(RealSdModel.store(), RealSdModel.ID);
+    }
+
+    private void retouchKeepsTheRestBitIdentical(Path store, String id) throws Exception {
         Raster image = FillImages.stripes(160, 120);
         Mask hole = FillImages.centreHole(160, 120, 0.05);
         try (DaemonFixture fixture = DaemonFixture.withProviders(dir.resolve("d"),
@@ -44,7 +54,7 @@ class DaemonDiffusionTest {
             assertEquals(120, r.canvasHeight());
             assertTrue(r.notices().isEmpty(), r.notices().toString());
             assertEquals("42", r.metadata().get("seed"));
-            assertEquals("tiny-sd", r.metadata().get("model"));
+            assertEquals(id, r.metadata().get("model"));
             assertTrue(progress.contains("step 3/3"), progress.toString());
             InpaintPlan plan = InpaintPlanner.plan(hole, new InpaintSettings(2, 6, 6, 6));
             for (int y = 0; y < r.image().height(); y++) {

@@ -18,6 +18,8 @@ import dev.atelier.inference.engine.JobInput;
 import dev.atelier.inference.engine.ProgressSink;
 import dev.atelier.inference.engine.djl.DjlEngines;
 import dev.atelier.inference.engine.djl.DjlRuntime;
+import dev.atelier.inference.engine.memory.ModelMemory;
+import dev.atelier.inference.engine.memory.Resident;
 import dev.atelier.inference.models.ModelException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,7 +29,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Img2Img, Retouch and Expand with the installed Stable Diffusion model. Declines every request while none is
  * installed, so Retouch and Expand fall back to the classical fill. Keeps one {@link SdPipeline} loaded between jobs
  * (loading costs seconds to minutes for real models) and swaps it when the installed model changes; closing the
- * engine frees it. Jobs run one at a time (the descriptor says heavy; {@code run} holds a lock besides).
+ * engine frees it; the {@link ModelMemory} may unload it when idle or to make room (never during a job), and the next
+ * job loads it again. Jobs run one at a time (the descriptor says heavy; {@code run} holds a lock besides).
  */
 final class DiffusionEngine implements Engine {
 
@@ -38,12 +41,14 @@ final class DiffusionEngine implements Engine {
     /** Guards {@link #loaded}: jobs and closing wait for each other, while {@link #unsupportedReason} never waits. */
     private final Object runLock = new Object();
     private Loaded loaded;
+    /** Whether the running job pinned {@link #loaded}. */
+    private boolean pinned;
 
     /** A model as installed (folder and manifest time, so a re-import under the same id is noticed) and its layout. */
     private record Described(DiffusionModels.Installed model, SdModelLayout layout) {}
 
     /** The loaded pipeline and the installed model it came from. */
-    private record Loaded(DiffusionModels.Installed model, SdPipeline pipeline) {}
+    private record Loaded(DiffusionModels.Installed model, Resident<SdPipeline> pipeline) {}
 
     DiffusionEngine(EngineContext context, Path storeRoot) {
         this.context = context;
@@ -86,7 +91,14 @@ final class DiffusionEngine implements Engine {
     public OperationResult run(OperationRequest request, JobInput input, ProgressSink progress,
             CancelToken cancel) throws AtelierException {
         synchronized (runLock) {
-            return runLocked(request, input, progress, cancel);
+            try {
+                return runLocked(request, input, progress, cancel);
+            } finally {
+                if (loaded != null && pinned) {
+                    pinned = false;
+                    loaded.pipeline().unpin(); // idle from now on
+                }
+            }
         }
     }
 
@@ -135,19 +147,36 @@ final class DiffusionEngine implements Engine {
         return d.layout();
     }
 
-    /** The pipeline for {@code model}: the loaded one, or a new one replacing it (one model at a time). */
+    /** The pipeline for {@code model}, pinned for this job: the loaded one, or a new one replacing it. */
     private SdPipeline pipeline(DiffusionModels.Installed model) throws AtelierException {
         if (loaded != null && loaded.model().equals(model)) {
-            return loaded.pipeline();
+            Optional<SdPipeline> p = loaded.pipeline().pin();
+            if (p.isPresent()) {
+                pinned = true;
+                return p.get();
+            }
         }
         closeLoaded();
         DjlEngines.Started ort = DjlEngines.start(DjlRuntime.ONNX_RUNTIME, context.cacheDir());
+        SdModelLayout layout;
         try {
-            loaded = new Loaded(model, SdPipeline.open(layout(model), ort, context.threads()));
+            layout = layout(model);
         } catch (ModelException e) {
             throw new AtelierException(ErrorCode.ENGINE_FAILURE, e.getMessage(), e);
         }
-        return loaded.pipeline();
+        // the folder's bytes on disk stand for the pipeline's memory (weights dominate)
+        loaded = new Loaded(model, context.memory().load("diffusion/" + model.id(),
+                ModelMemory.sizeOnDisk(model.folder()), () -> open(layout, ort)));
+        pinned = true;
+        return loaded.pipeline().model();
+    }
+
+    private SdPipeline open(SdModelLayout layout, DjlEngines.Started ort) throws AtelierException {
+        try {
+            return SdPipeline.open(layout, ort, context.threads());
+        } catch (ModelException e) {
+            throw new AtelierException(ErrorCode.ENGINE_FAILURE, e.getMessage(), e);
+        }
     }
 
     private void closeLoaded() {

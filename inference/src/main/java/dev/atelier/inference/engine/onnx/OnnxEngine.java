@@ -36,7 +36,8 @@ public final class OnnxEngine implements Engine {
     public OnnxEngine(EngineContext context, Path modelsRoot) {
         this.context = context;
         this.modelsRoot = modelsRoot;
-        this.models = new ModelCache(DjlRuntime.ONNX_RUNTIME, context.cacheDir(), context.threads());
+        this.models = new ModelCache(DjlRuntime.ONNX_RUNTIME, context.cacheDir(), context.threads(),
+                context.memory());
     }
 
     /** Overrides the tiling (tests compare tiled with whole-image output). */
@@ -65,18 +66,23 @@ public final class OnnxEngine implements Engine {
     @Override
     public synchronized OperationResult run(OperationRequest request, JobInput input, ProgressSink progress,
             CancelToken cancel) throws AtelierException {
-        if (IsnetJobs.handles(request)) {
-            Path file = IsnetModels.find(modelsRoot)
-                    .orElseThrow(() -> new AtelierException(ErrorCode.OPERATION_UNAVAILABLE, IsnetJobs.NO_MODEL));
-            DjlModel isnet = models.get(file);
-            int side = BackgroundRemover.SIDE;
-            // ISNet has side outputs too; the mask is the one named "output"
-            return IsnetJobs.run(request, input.image(), nchw -> isnet.run("output", nchw, 1, 3, side, side).values(),
-                    models.runsOn(), context.threads(), progress, cancel);
+        try {
+            if (IsnetJobs.handles(request)) {
+                Path file = IsnetModels.find(modelsRoot)
+                        .orElseThrow(() -> new AtelierException(ErrorCode.OPERATION_UNAVAILABLE, IsnetJobs.NO_MODEL));
+                DjlModel isnet = models.get(file);
+                int side = BackgroundRemover.SIDE;
+                // ISNet has side outputs too; the mask is the one named "output"
+                return IsnetJobs.run(request, input.image(),
+                        nchw -> isnet.run("output", nchw, 1, 3, side, side).values(), models.runsOn(),
+                        context.threads(), progress, cancel);
+            }
+            return EsrganUpscaling.run((UpscaleRequest) request, input,
+                    EsrganModels.installed(modelsRoot, DjlRuntime.ONNX_RUNTIME), models::get, models.runsOn(),
+                    context.threads(), tiling, progress, cancel);
+        } finally {
+            models.release(); // its models may be unloaded again
         }
-        return EsrganUpscaling.run((UpscaleRequest) request, input,
-                EsrganModels.installed(modelsRoot, DjlRuntime.ONNX_RUNTIME), models::get, models.runsOn(),
-                context.threads(), tiling, progress, cancel);
     }
 
     @Override

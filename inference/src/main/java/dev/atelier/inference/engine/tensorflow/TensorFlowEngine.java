@@ -34,7 +34,8 @@ public final class TensorFlowEngine implements Engine {
     public TensorFlowEngine(EngineContext context, Path modelsRoot) {
         this.context = context;
         this.modelsRoot = modelsRoot;
-        this.models = new ModelCache(DjlRuntime.TENSORFLOW, context.cacheDir(), context.threads());
+        this.models = new ModelCache(DjlRuntime.TENSORFLOW, context.cacheDir(), context.threads(),
+                context.memory());
     }
 
     /** Overrides the tiling (tests compare tiled with whole-image output). */
@@ -54,9 +55,13 @@ public final class TensorFlowEngine implements Engine {
     @Override
     public synchronized OperationResult run(OperationRequest request, JobInput input, ProgressSink progress,
             CancelToken cancel) throws AtelierException {
-        return EsrganUpscaling.run((UpscaleRequest) request, input,
-                EsrganModels.installed(modelsRoot, DjlRuntime.TENSORFLOW), models::get, models.runsOn(),
-                context.threads(), tiling, progress, cancel);
+        try {
+            return EsrganUpscaling.run((UpscaleRequest) request, input,
+                    EsrganModels.installed(modelsRoot, DjlRuntime.TENSORFLOW), models::get, models.runsOn(),
+                    context.threads(), tiling, progress, cancel);
+        } finally {
+            models.release(); // its models may be unloaded again
+        }
     }
 
     @Override
