@@ -70,7 +70,7 @@ class ModelsCommandProcessTest {
         Files.delete(sd.resolve("unet/model.onnx"));
         o = atelier("models", "import", "tiny-sd", "--task", "diffusion", "--id", "broken-sd");
         assertEquals(1, o.exit(), o.stderr());
-        assertTrue(o.stderr().strip().startsWith("atelier: tiny-sd is not a usable Stable Diffusion ONNX export: "),
+        assertTrue(o.stderr().strip().startsWith("atelier: tiny-sd is not a usable Stable Diffusion export: "),
                 o.stderr());
         assertTrue(o.stderr().contains("unet"), o.stderr());
         assertEquals(1, o.stderr().strip().lines().count(), o.stderr());

@@ -16,8 +16,6 @@ import dev.atelier.inference.engine.Engine;
 import dev.atelier.inference.engine.EngineContext;
 import dev.atelier.inference.engine.JobInput;
 import dev.atelier.inference.engine.ProgressSink;
-import dev.atelier.inference.engine.djl.DjlEngines;
-import dev.atelier.inference.engine.djl.DjlRuntime;
 import dev.atelier.inference.models.ModelException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -141,9 +139,8 @@ final class DiffusionEngine implements Engine {
             return loaded.pipeline();
         }
         closeLoaded();
-        DjlEngines.Started ort = DjlEngines.start(DjlRuntime.ONNX_RUNTIME, context.cacheDir());
         try {
-            loaded = new Loaded(model, SdPipeline.open(layout(model), ort, context.threads()));
+            loaded = new Loaded(model, SdPipeline.open(layout(model), context.cacheDir(), context.threads()));
         } catch (ModelException e) {
             throw new AtelierException(ErrorCode.ENGINE_FAILURE, e.getMessage(), e);
         }
