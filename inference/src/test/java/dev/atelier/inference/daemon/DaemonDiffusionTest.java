@@ -18,8 +18,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Retouch through a real socket: the diffusion engine answers with a model installed, the fill without one. */
+/**
+ * Retouch through a real socket: the diffusion engine answers with a model installed (ONNX or SavedModel), the fill
+ * without one.
+ */
 class DaemonDiffusionTest {
 
     @TempDir
@@ -31,9 +36,10 @@ class DaemonDiffusionTest {
                 .optParam("grow", 2).optParam("feather", 6).optParam("blend", 6).build();
     }
 
-    @Test
-    void retouchRunsOnTheTinyModelAndKeepsTheRestBitIdentical() throws Exception {
-        Path store = TinySdModels.install(dir.resolve("store"), "tiny-sd", false);
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void retouchRunsOnTheTinyModelAndKeepsTheRestBitIdentical(boolean savedModel) throws Exception {
+        Path store = TinySdModels.install(dir.resolve("store"), "tiny-sd", false, savedModel);
         Raster image = FillImages.stripes(160, 120);
         Mask hole = FillImages.centreHole(160, 120, 0.05);
         try (DaemonFixture fixture = DaemonFixture.withProviders(dir.resolve("d"),
