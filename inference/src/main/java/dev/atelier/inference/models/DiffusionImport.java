@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * Imports a Stable Diffusion folder (a diffusers or optimum ONNX export, or the same parts as TensorFlow SavedModels;
- * its manifest names the format and engine, {@code onnx} or {@code tensorflow}) as one model of task {@value #TASK}: the
- * folder is described first, so a broken export is refused with its problem named instead of failing at the first
- * job; then the store copies the whole folder atomically.
+ * its manifest names the format and engine, {@code onnx} or {@code tensorflow}) as one model of task
+ * {@value #TASK}: the folder is described first, so a broken export is refused with its problem named instead of
+ * failing at the first job; then the store copies the whole folder atomically.
  */
 public final class DiffusionImport {
 

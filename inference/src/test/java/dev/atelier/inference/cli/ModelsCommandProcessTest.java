@@ -59,6 +59,16 @@ class ModelsCommandProcessTest {
     }
 
     @Test
+    void aSavedModelDiffusionFolderIsImportedForTensorFlow() throws Exception {
+        TinySdModels.write(dir.resolve("tiny-tf"), false, true);
+        Outcome o = atelier("models", "import", "tiny-tf", "--task", "diffusion");
+        assertEquals(0, o.exit(), o.stderr());
+        String manifest = Files.readString(dir.resolve("store/tiny-tf/manifest.json"));
+        assertTrue(manifest.contains("\"engine\": \"tensorflow\"") && manifest.contains("\"format\": \"savedmodel\"")
+                && manifest.contains("unet/saved_model.pb"), manifest);
+    }
+
+    @Test
     void aDiffusionExportFolderIsCheckedAndImportedWhole() throws Exception {
         Path sd = TinySdModels.write(dir.resolve("tiny-sd"), false);
         Outcome o = atelier("models", "import", "tiny-sd", "--task", "diffusion");

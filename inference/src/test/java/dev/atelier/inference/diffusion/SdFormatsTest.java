@@ -98,7 +98,8 @@ class SdFormatsTest {
         SdModelLayout l = SdModelLayout.describe(mixed);
         assertFalse(l.isRunnable());
         assertTrue(l.problems().stream().anyMatch(p -> p.startsWith("parts mix ONNX and SavedModel (")
-                && p.contains("unet/saved_model.pb") && p.contains("text_encoder/model.onnx")), l.problems().toString());
+                && p.contains("unet/saved_model.pb") && p.contains("text_encoder/model.onnx")),
+                l.problems().toString());
     }
 
     private static float[] noise(int n) {

@@ -62,7 +62,10 @@ class DiffusionEngineTest {
         install(false);
     }
 
-    /** Installs the tiny models in one format; a subclass's {@code @BeforeAll} runs after this class's, replacing them. */
+    /**
+     * Installs the tiny models in one format; a subclass's {@code @BeforeAll} runs after this class's, replacing
+     * them.
+     */
     static void install(boolean savedModels) throws Exception {
         if (regular != null) {
             close();
