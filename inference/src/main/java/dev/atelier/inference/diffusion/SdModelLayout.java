@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.atelier.inference.models.ModelException;
+import dev.atelier.inference.models.SavedModelSignature;
 import dev.atelier.inference.models.onnx.OnnxSignature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,9 @@ import java.util.Optional;
  * export ({@code model_index.json}, {@code text_encoder/}, {@code unet/}, {@code vae_encoder/},
  * {@code vae_decoder/}, {@code tokenizer/}, {@code scheduler/}, for SDXL also {@code text_encoder_2/} and
  * {@code tokenizer_2/}). Each component is {@code model.onnx} (its inputs and outputs read by
- * {@link OnnxSignature}) or a SavedModel folder ({@code saved_model.pb}, assumed to use the diffusers names).
+ * {@link OnnxSignature}) or a SavedModel folder ({@code saved_model.pb}, its {@code serving_default} signature read
+ * by {@link SavedModelSignature}); both use the diffusers tensor names and NCHW. All parts must have the same format:
+ * ONNX parts run on ONNX Runtime, SavedModel parts on TensorFlow ({@link #format}).
  *
  * <p>{@link #describe} never throws for an incomplete folder: it lists each problem as one line naming the file
  * ({@link #problems}); {@link #requireRunnable} turns them into a {@link ModelException}.
@@ -100,15 +103,40 @@ public record SdModelLayout(
         }
     }
 
+    /** The format of a model's parts. */
+    public enum Format {
+        ONNX("ONNX"),
+        SAVED_MODEL("TensorFlow SavedModel");
+
+        private final String label;
+
+        Format(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
     /**
-     * One model part: its sub-folder name, the file or folder to load, and its signature ({@code null} for a
-     * SavedModel, whose signature is not read).
+     * One model part: its sub-folder name, the file or folder to load, and its signature (for a SavedModel, that of
+     * {@code serving_default}).
      */
     public record Component(String name, Path model, OnnxSignature signature) {
 
         /** True for an ONNX file, false for a SavedModel folder. */
         public boolean isOnnx() {
-            return signature != null;
+            return !Files.isDirectory(model);
+        }
+
+        public Format format() {
+            return isOnnx() ? Format.ONNX : Format.SAVED_MODEL;
+        }
+
+        /** The part's file relative to the model folder, for messages: {@code unet/model.onnx}. */
+        public String file() {
+            return name + (isOnnx() ? "/model.onnx" : "/saved_model.pb");
         }
     }
 
@@ -117,6 +145,11 @@ public record SdModelLayout(
 
     public SdModelLayout {
         problems = List.copyOf(problems);
+    }
+
+    /** The format of the model's parts (of its UNet when it has none, or mixes formats, which is a problem). */
+    public Format format() {
+        return unet != null ? unet.format() : textEncoder != null ? textEncoder.format() : Format.ONNX;
     }
 
     /** True when nothing needed for txt2img is missing. */
@@ -161,6 +194,17 @@ public record SdModelLayout(
         Component vaeDecoder = component(folder, "vae_decoder", true, problems);
         Path tokenizer = tokenizer(folder, "tokenizer", true, problems);
         Path tokenizer2 = text2 == null ? null : tokenizer(folder, "tokenizer_2", true, problems);
+        List<Component> parts = new ArrayList<>();
+        for (Component c : new Component[] {text, text2, unet, vaeEncoder, vaeDecoder}) {
+            if (c != null) {
+                parts.add(c);
+            }
+        }
+        if (parts.stream().map(Component::format).distinct().count() > 1) {
+            List<String> files = parts.stream().map(Component::file).toList();
+            problems.add("parts mix ONNX and SavedModel (" + String.join(", ", files)
+                    + "); export every part in one format");
+        }
         Path scheduler = folder.resolve("scheduler").resolve("scheduler_config.json");
         if (!Files.isRegularFile(scheduler)) {
             scheduler = null;
@@ -200,7 +244,7 @@ public record SdModelLayout(
         if (timestepIn != null) {
             timestep = new TensorSpec(timestepIn.elemType(), timestepIn.rank());
             if (!List.of(FLOAT, INT32, INT64, DOUBLE).contains(timestepIn.elemType()) || timestepIn.rank() > 1) {
-                problems.add("unet/model.onnx: timestep of element type " + timestepIn.elemType() + " and rank "
+                problems.add(unet.file() + ": timestep of element type " + timestepIn.elemType() + " and rank "
                         + timestepIn.rank() + " is not supported (float, double, int32 or int64; rank 0 or 1)");
             }
         }
@@ -209,19 +253,19 @@ public record SdModelLayout(
         if (ids != null) {
             idsType = ids.elemType();
             if (idsType != INT32 && idsType != INT64) {
-                problems.add("text_encoder/model.onnx: input_ids of element type " + idsType
+                problems.add(text.file() + ": input_ids of element type " + idsType
                         + " is not supported (int32 or int64)");
             }
         }
         output(text, "last_hidden_state", problems);
         String encoderOutput = "latent_sample";
-        if (vaeEncoder != null && vaeEncoder.isOnnx()) {
+        if (vaeEncoder != null) {
             input(vaeEncoder, "sample", problems);
             if (vaeEncoder.signature().output("latent_sample").isEmpty()) {
                 if (vaeEncoder.signature().output("latent_parameters").isPresent()) {
                     encoderOutput = "latent_parameters";
                 } else {
-                    problems.add("vae_encoder/model.onnx has neither a latent_sample nor a latent_parameters output");
+                    problems.add(vaeEncoder.file() + " has neither a latent_sample nor a latent_parameters output");
                 }
             }
         }
@@ -245,10 +289,16 @@ public record SdModelLayout(
             }
         }
         if (Files.isRegularFile(dir.resolve("saved_model.pb"))) {
-            return new Component(name, dir, null);
+            try {
+                return new Component(name, dir, SavedModelSignature.read(dir));
+            } catch (ModelException e) {
+                problems.add(name + "/saved_model.pb: " + e.getMessage());
+                return null;
+            }
         }
         if (required) {
-            problems.add(Files.isDirectory(dir) ? name + "/model.onnx is missing" : name + "/ is missing");
+            problems.add(Files.isDirectory(dir) ? name + "/model.onnx (or saved_model.pb) is missing"
+                    : name + "/ is missing");
         }
         return null;
     }
@@ -267,19 +317,19 @@ public record SdModelLayout(
     }
 
     private static OnnxSignature.Value input(Component c, String name, List<String> problems) {
-        if (c == null || !c.isOnnx()) {
+        if (c == null) {
             return null;
         }
         Optional<OnnxSignature.Value> v = c.signature().input(name);
         if (v.isEmpty()) {
-            problems.add(c.name() + "/model.onnx has no input named " + name);
+            problems.add(c.file() + " has no input named " + name);
         }
         return v.orElse(null);
     }
 
     private static void output(Component c, String name, List<String> problems) {
-        if (c != null && c.isOnnx() && c.signature().output(name).isEmpty()) {
-            problems.add(c.name() + "/model.onnx has no output named " + name);
+        if (c != null && c.signature().output(name).isEmpty()) {
+            problems.add(c.file() + " has no output named " + name);
         }
     }
 

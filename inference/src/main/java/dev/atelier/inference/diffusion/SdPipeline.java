@@ -10,8 +10,10 @@ import dev.atelier.inference.diffusion.scheduler.Strength;
 import dev.atelier.inference.diffusion.text.ClipTokenizer;
 import dev.atelier.inference.engine.djl.DjlEngines;
 import dev.atelier.inference.engine.djl.DjlModel;
+import dev.atelier.inference.engine.djl.DjlRuntime;
 import dev.atelier.inference.models.ModelException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +86,10 @@ public final class SdPipeline implements AutoCloseable {
     public static SdPipeline open(SdModelLayout layout, DjlEngines.Started engine, int threads)
             throws ModelException, AtelierException {
         layout.requireRunnable();
+        if (engine.runtime() != runtime(layout)) {
+            throw new ModelException(layout.folder() + " holds " + layout.format().label() + " parts, which run on "
+                    + runtime(layout).label() + ", not " + engine.runtime().label());
+        }
         if (layout.family() == SdModelLayout.SdFamily.SDXL) {
             throw new ModelException(layout.folder() + " is Stable Diffusion XL, which the pipeline does not run yet "
                     + "(two text encoders, pooled embeddings and time ids)");
@@ -107,6 +113,21 @@ public final class SdPipeline implements AutoCloseable {
             loaded.forEach(DjlModel::close);
             throw e;
         }
+    }
+
+    /**
+     * Opens the model in {@code layout} on the runtime its format needs (started on first use, caches under
+     * {@code cacheDir}).
+     */
+    public static SdPipeline open(SdModelLayout layout, Path cacheDir, int threads)
+            throws ModelException, AtelierException {
+        layout.requireRunnable();
+        return open(layout, DjlEngines.start(runtime(layout), cacheDir), threads);
+    }
+
+    /** The runtime that runs a model of {@code layout}'s format: ONNX Runtime, or TensorFlow for SavedModels. */
+    public static DjlRuntime runtime(SdModelLayout layout) {
+        return layout.format() == SdModelLayout.Format.SAVED_MODEL ? DjlRuntime.TENSORFLOW : DjlRuntime.ONNX_RUNTIME;
     }
 
     private static DjlModel load(List<DjlModel> loaded, DjlEngines.Started engine, SdModelLayout.Component c,

@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Imports a Stable Diffusion folder (a diffusers or optimum ONNX export) as one model of task {@value #TASK}: the
- * folder is described first, so a broken export is refused with its problem named instead of failing at the first
- * job; then the store copies the whole folder atomically.
+ * Imports a Stable Diffusion folder (a diffusers or optimum ONNX export, or the same parts as TensorFlow SavedModels;
+ * its manifest names the format and engine, {@code onnx} or {@code tensorflow}) as one model of task
+ * {@value #TASK}: the folder is described first, so a broken export is refused with its problem named instead of
+ * failing at the first job; then the store copies the whole folder atomically.
  */
 public final class DiffusionImport {
 
@@ -33,14 +34,13 @@ public final class DiffusionImport {
             throws ModelException, IOException {
         SdModelLayout layout = SdModelLayout.describe(folder);
         if (!layout.isRunnable()) {
-            throw new ModelException(folder.getFileName() + " is not a usable Stable Diffusion ONNX export: "
+            throw new ModelException(folder.getFileName() + " is not a usable Stable Diffusion export: "
                     + String.join("; ", layout.problems()));
         }
-        if (!layout.unet().isOnnx() || !layout.textEncoder().isOnnx() || !layout.vaeDecoder().isOnnx()) {
-            throw new ModelException(folder.getFileName() + " holds SavedModel parts; only ONNX exports can be "
-                    + "imported for diffusion");
-        }
-        ModelManifest draft = new ModelManifest(id, TASK, ModelFormat.ONNX.id(), "onnx", List.of(), licence,
+        ModelFormat format = layout.format() == SdModelLayout.Format.SAVED_MODEL ? ModelFormat.SAVEDMODEL
+                : ModelFormat.ONNX;
+        ModelManifest draft = new ModelManifest(id, TASK, format.id(), format.engine().orElseThrow(), List.of(),
+                licence,
                 "imported from " + folder.toAbsolutePath().normalize() + " (" + layout.family().label()
                         + (layout.inpainting() ? ", inpainting" : "") + ")",
                 new ModelManifest.Input("0..1", "NCHW", 1));

@@ -59,6 +59,16 @@ class ModelsCommandProcessTest {
     }
 
     @Test
+    void aSavedModelDiffusionFolderIsImportedForTensorFlow() throws Exception {
+        TinySdModels.write(dir.resolve("tiny-tf"), false, true);
+        Outcome o = atelier("models", "import", "tiny-tf", "--task", "diffusion");
+        assertEquals(0, o.exit(), o.stderr());
+        String manifest = Files.readString(dir.resolve("store/tiny-tf/manifest.json"));
+        assertTrue(manifest.contains("\"engine\": \"tensorflow\"") && manifest.contains("\"format\": \"savedmodel\"")
+                && manifest.contains("unet/saved_model.pb"), manifest);
+    }
+
+    @Test
     void aDiffusionExportFolderIsCheckedAndImportedWhole() throws Exception {
         Path sd = TinySdModels.write(dir.resolve("tiny-sd"), false);
         Outcome o = atelier("models", "import", "tiny-sd", "--task", "diffusion");
@@ -70,7 +80,7 @@ class ModelsCommandProcessTest {
         Files.delete(sd.resolve("unet/model.onnx"));
         o = atelier("models", "import", "tiny-sd", "--task", "diffusion", "--id", "broken-sd");
         assertEquals(1, o.exit(), o.stderr());
-        assertTrue(o.stderr().strip().startsWith("atelier: tiny-sd is not a usable Stable Diffusion ONNX export: "),
+        assertTrue(o.stderr().strip().startsWith("atelier: tiny-sd is not a usable Stable Diffusion export: "),
                 o.stderr());
         assertTrue(o.stderr().contains("unet"), o.stderr());
         assertEquals(1, o.stderr().strip().lines().count(), o.stderr());

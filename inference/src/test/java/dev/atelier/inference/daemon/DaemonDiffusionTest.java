@@ -19,8 +19,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Retouch through a real socket: the diffusion engine answers with a model installed, the fill without one. */
+/**
+ * Retouch through a real socket: the diffusion engine answers with a model installed (ONNX or SavedModel), the fill
+ * without one.
+ */
 class DaemonDiffusionTest {
 
     @TempDir
@@ -32,9 +37,11 @@ class DaemonDiffusionTest {
                 .optParam("grow", 2).optParam("feather", 6).optParam("blend", 6).build();
     }
 
-    @Test
-    void retouchRunsOnTheTinyModelAndKeepsTheRestBitIdentical() throws Exception {
-        retouchKeepsTheRestBitIdentical(TinySdModels.install(dir.resolve("store"), "tiny-sd", false), "tiny-sd");
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void retouchRunsOnTheTinyModelAndKeepsTheRestBitIdentical(boolean savedModel) throws Exception {
+        retouchKeepsTheRestBitIdentical(TinySdModels.install(dir.resolve("store"), "tiny-sd", false, savedModel),
+                "tiny-sd");
     }
 
     /** The same through the socket on the real model of {@code $ATELIER_SD_MODEL}; skipped (never failed) without. */

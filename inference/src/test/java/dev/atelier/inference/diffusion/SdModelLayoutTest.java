@@ -81,11 +81,11 @@ class SdModelLayoutTest {
         Files.delete(dir.resolve("unet/model.onnx"));
         Files.delete(dir.resolve("tokenizer/merges.txt"));
         SdModelLayout l = SdModelLayout.describe(dir);
-        assertTrue(l.problems().contains("unet/model.onnx is missing"), l.problems().toString());
+        assertTrue(l.problems().contains("unet/model.onnx (or saved_model.pb) is missing"), l.problems().toString());
         assertTrue(l.problems().contains("tokenizer/merges.txt is missing"), l.problems().toString());
         assertFalse(l.canEncodeImages());
         ModelException e = assertThrows(ModelException.class, l::requireRunnable);
-        assertTrue(e.getMessage().contains("unet/model.onnx is missing"), e.getMessage());
+        assertTrue(e.getMessage().contains("unet/model.onnx (or saved_model.pb) is missing"), e.getMessage());
     }
 
     @Test

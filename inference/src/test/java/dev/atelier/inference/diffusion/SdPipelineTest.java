@@ -14,33 +14,29 @@ import dev.atelier.inference.diffusion.scheduler.Scheduler;
 import dev.atelier.inference.diffusion.scheduler.SchedulerConfig;
 import dev.atelier.inference.diffusion.scheduler.Schedulers;
 import dev.atelier.inference.engine.EngineContext;
-import dev.atelier.inference.engine.djl.DjlEngines;
-import dev.atelier.inference.engine.djl.DjlRuntime;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The pipeline on tiny ONNX models whose outputs are known in closed form (see {@link TinySd}), on ONNX Runtime. */
+/**
+ * The pipeline on tiny models whose outputs are known in closed form (see {@link TinySd}): ONNX files on ONNX Runtime
+ * and, for the tests taking {@code savedModel}, the same parts as SavedModels on TensorFlow.
+ */
 class SdPipelineTest {
-
-    private static DjlEngines.Started engine;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() throws Exception {
-        engine = DjlEngines.start(DjlRuntime.ONNX_RUNTIME, EngineContext.defaultCacheDir());
-    }
-
     private SdPipeline open(TinySd sd) throws Exception {
-        return SdPipeline.open(SdModelLayout.describe(sd.write(dir)), engine, 1);
+        SdModelLayout layout = SdModelLayout.describe(sd.write(dir));
+        assertEquals(sd.savedModel ? SdModelLayout.Format.SAVED_MODEL : SdModelLayout.Format.ONNX, layout.format());
+        return SdPipeline.open(layout, EngineContext.defaultCacheDir(), 1);
     }
 
     /** diffusers' dummy sample, 4×3×8×8 = 768 values, here as latents [4, 12, 16]. */
@@ -61,9 +57,11 @@ class SdPipelineTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"7, 1", "1, 0", "6, 1", "11, 1"})
-    void theDenoiseLoopReproducesTheReferenceLoopsForEveryTimestepType(int type, int rank) throws Exception {
-        try (SdPipeline p = open(new TinySd().timestep(type, rank))) {
+    @CsvSource({"7, 1, false", "1, 0, false", "6, 1, false", "11, 1, false", "7, 1, true", "1, 0, true",
+        "6, 1, true", "11, 1, true", "7, 0, true", "6, 0, true"})
+    void theDenoiseLoopReproducesTheReferenceLoopsForEveryTimestepType(int type, int rank, boolean savedModel)
+            throws Exception {
+        try (SdPipeline p = open(new TinySd().timestep(type, rank).savedModel(savedModel))) {
             SdPipeline.Conditioning cond = p.encodePrompts("low", "", 1);
             Scheduler ddim = Schedulers.create("ddim", SchedulerConfig.sd15());
             ddim.setTimesteps(10);
@@ -143,9 +141,9 @@ class SdPipelineTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"latent_sample", "latent_parameters"})
-    void img2imgKeepsTheImageAtInfluence100AndIgnoresItAt0(String vaeOutput) throws Exception {
-        TinySd sd = new TinySd().timestep(SdModelLayout.FLOAT, 0);
+    @CsvSource({"latent_sample, false", "latent_parameters, false", "latent_sample, true", "latent_parameters, true"})
+    void img2imgKeepsTheImageAtInfluence100AndIgnoresItAt0(String vaeOutput, boolean savedModel) throws Exception {
+        TinySd sd = new TinySd().timestep(SdModelLayout.FLOAT, 0).savedModel(savedModel);
         sd.vaeOutput = vaeOutput;
         sd.idsType = SdModelLayout.INT64;
         try (SdPipeline p = open(sd)) {
@@ -166,9 +164,10 @@ class SdPipelineTest {
         }
     }
 
-    @Test
-    void theSameSeedGivesTheSameImageAndAnotherSeedAnother() throws Exception {
-        try (SdPipeline p = open(new TinySd().k(1))) {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void theSameSeedGivesTheSameImageAndAnotherSeedAnother(boolean savedModel) throws Exception {
+        try (SdPipeline p = open(new TinySd().k(1).savedModel(savedModel))) {
             SdRequest r = SdRequest.txt2img("low", "", 64, 64, 4, 3, "euler-a", 123);
             SdPipeline.Result one = p.generate(r, SdPipeline.Progress.none(), () -> false);
             SdPipeline.Result two = p.generate(r, SdPipeline.Progress.none(), () -> false);
@@ -179,9 +178,10 @@ class SdPipelineTest {
         }
     }
 
-    @Test
-    void inpaintingWithARegularUnetEndsOnTheCleanImageLatentsOutsideTheMask() throws Exception {
-        try (SdPipeline p = open(new TinySd().k(2))) {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void inpaintingWithARegularUnetEndsOnTheCleanImageLatentsOutsideTheMask(boolean savedModel) throws Exception {
+        try (SdPipeline p = open(new TinySd().k(2).savedModel(savedModel))) {
             int w = 64;
             int h = 48;
             RgbPlanes image = blocky(w, h, 3);
@@ -216,9 +216,10 @@ class SdPipelineTest {
         }
     }
 
-    @Test
-    void aNineChannelUnetGetsLatentsMaskAndMaskedImageLatents() throws Exception {
-        TinySd sd = new TinySd().k(1);
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aNineChannelUnetGetsLatentsMaskAndMaskedImageLatents(boolean savedModel) throws Exception {
+        TinySd sd = new TinySd().k(1).savedModel(savedModel);
         sd.inpainting = true;
         try (SdPipeline p = open(sd)) {
             int w = 32;
@@ -252,9 +253,11 @@ class SdPipelineTest {
         }
     }
 
-    @Test
-    void progressReportsEveryStepWithALatentSizedPreviewAndCancelStopsBetweenSteps() throws Exception {
-        try (SdPipeline p = open(new TinySd())) {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void progressReportsEveryStepWithALatentSizedPreviewAndCancelStopsBetweenSteps(boolean savedModel)
+            throws Exception {
+        try (SdPipeline p = open(new TinySd().savedModel(savedModel))) {
             List<int[]> seen = new ArrayList<>();
             SdRequest r = SdRequest.txt2img("low", "", 80, 48, 7, 2, "dpmpp-2m-karras", 3);
             p.generate(r, (done, total, preview) -> seen.add(new int[] {done, total, preview.width(),

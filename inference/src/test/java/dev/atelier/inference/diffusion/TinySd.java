@@ -14,8 +14,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes a tiny Stable Diffusion folder in the diffusers/optimum ONNX layout whose networks are simple closed
- * forms, so the pipeline's results can be computed by hand:
+ * Writes a tiny Stable Diffusion folder in the diffusers/optimum ONNX layout (or the same parts as TensorFlow
+ * SavedModels, {@link #savedModel}) whose networks are simple closed forms, so the pipeline's results can be computed
+ * by hand:
  * <ul>
  *   <li>text encoder: {@code last_hidden_state[0][p][j] = sin(id_p · 0.01·(j+1))}, width {@link #WIDTH};
  *   <li>UNet: {@code out = x·t/(t+1) + k·mean(encoder_hidden_states)} (+ 0.5·mask + 0.25·masked latents for the
@@ -41,6 +42,10 @@ final class TinySd {
     boolean sdxl;
     boolean vaeEncoder = true;
     float k;
+    /** Writes the parts as TensorFlow SavedModels ({@link TinySdSavedModels}) instead of ONNX files. */
+    boolean savedModel;
+    /** The UNet's text input; anything but {@code encoder_hidden_states} makes a model with a wrong signature. */
+    String hiddenName = "encoder_hidden_states";
     Double scalingFactor = 0.18215;
     int crossAttentionDim = 768;
 
@@ -55,6 +60,11 @@ final class TinySd {
         return this;
     }
 
+    TinySd savedModel(boolean value) {
+        savedModel = value;
+        return this;
+    }
+
     Path write(Path dir) {
         write(dir.resolve("model_index.json"), "{\"_class_name\": \"OnnxStableDiffusionPipeline\"}");
         write(dir.resolve("scheduler/scheduler_config.json"), "{\"_class_name\": \"PNDMScheduler\", "
@@ -65,6 +75,15 @@ final class TinySd {
         write(dir.resolve("vae_decoder/config.json"), scalingFactor == null ? "{\"latent_channels\": 4}"
                 : "{\"latent_channels\": 4, \"scaling_factor\": " + scalingFactor + "}");
         tokenizer(dir.resolve("tokenizer"));
+        if (savedModel) {
+            TinySdSavedModels.textEncoder(dir.resolve("text_encoder"), idsType);
+            TinySdSavedModels.unet(dir.resolve("unet"), this);
+            if (vaeEncoder) {
+                TinySdSavedModels.vaeEncoder(dir.resolve("vae_encoder"), vaeOutput);
+            }
+            TinySdSavedModels.vaeDecoder(dir.resolve("vae_decoder"));
+            return dir;
+        }
         write(dir.resolve("text_encoder/model.onnx"), textEncoder(idsType));
         if (sdxl) {
             tokenizer(dir.resolve("tokenizer_2"));
@@ -114,7 +133,7 @@ final class TinySd {
             x = "x";
         }
         w.node("Mul", "scaled", List.of(x, "ratio"));
-        w.node("ReduceMean", "mean", List.of("encoder_hidden_states"), Attr.i("keepdims", 0));
+        w.node("ReduceMean", "mean", List.of(hiddenName), Attr.i("keepdims", 0));
         w.node("Mul", "kmean", List.of("mean", "k"));
         if (inpainting) {
             w.initializer("half", new long[0], new float[] {0.5f});
@@ -131,7 +150,7 @@ final class TinySd {
         return w.build("tiny-unet", List.of(
                 new Value("sample", FLOAT, 1L, inpainting ? 9L : 4L, null, null),
                 new Value("timestep", timestepType, t),
-                new Value("encoder_hidden_states", FLOAT, 1L, 77L, (long) WIDTH)),
+                new Value(hiddenName, FLOAT, 1L, 77L, (long) WIDTH)),
                 List.of(new Value("out_sample", FLOAT, 1L, 4L, null, null)));
     }
 

@@ -9,16 +9,26 @@ public final class TinySdModels {
 
     private TinySdModels() {}
 
-    /** Writes a tiny SD 1.x folder (9-channel UNet when {@code inpainting}) into {@code dir}. */
+    /** Writes a tiny SD 1.x ONNX folder (9-channel UNet when {@code inpainting}) into {@code dir}. */
     public static Path write(Path dir, boolean inpainting) {
-        TinySd sd = new TinySd().k(0.5f);
+        return write(dir, inpainting, false);
+    }
+
+    /** Writes a tiny SD 1.x folder, of SavedModels when {@code savedModel}, else of ONNX files. */
+    public static Path write(Path dir, boolean inpainting, boolean savedModel) {
+        TinySd sd = new TinySd().k(0.5f).savedModel(savedModel);
         sd.inpainting = inpainting;
         return sd.write(dir);
     }
 
-    /** Writes a tiny folder next to the store and imports it as {@code id}; returns the store root. */
+    /** Writes a tiny ONNX folder next to the store and imports it as {@code id}; returns the store root. */
     public static Path install(Path root, String id, boolean inpainting) throws Exception {
-        Path folder = write(root.resolveSibling(root.getFileName() + "-src-" + id), inpainting);
+        return install(root, id, inpainting, false);
+    }
+
+    /** Writes a tiny folder (SavedModels when {@code savedModel}) next to the store and imports it as {@code id}. */
+    public static Path install(Path root, String id, boolean inpainting, boolean savedModel) throws Exception {
+        Path folder = write(root.resolveSibling(root.getFileName() + "-src-" + id), inpainting, savedModel);
         DiffusionImport.install(new ModelStore(root), folder, id, "test");
         return root;
     }

@@ -16,8 +16,6 @@ import dev.atelier.inference.engine.Engine;
 import dev.atelier.inference.engine.EngineContext;
 import dev.atelier.inference.engine.JobInput;
 import dev.atelier.inference.engine.ProgressSink;
-import dev.atelier.inference.engine.djl.DjlEngines;
-import dev.atelier.inference.engine.djl.DjlRuntime;
 import dev.atelier.inference.engine.memory.ModelMemory;
 import dev.atelier.inference.engine.memory.Resident;
 import dev.atelier.inference.models.ModelException;
@@ -157,7 +155,6 @@ final class DiffusionEngine implements Engine {
             }
         }
         closeLoaded();
-        DjlEngines.Started ort = DjlEngines.start(DjlRuntime.ONNX_RUNTIME, context.cacheDir());
         SdModelLayout layout;
         try {
             layout = layout(model);
@@ -166,14 +163,14 @@ final class DiffusionEngine implements Engine {
         }
         // the folder's bytes on disk stand for the pipeline's memory (weights dominate)
         loaded = new Loaded(model, context.memory().load("diffusion/" + model.id(),
-                ModelMemory.sizeOnDisk(model.folder()), () -> open(layout, ort)));
+                ModelMemory.sizeOnDisk(model.folder()), () -> open(layout)));
         pinned = true;
         return loaded.pipeline().model();
     }
 
-    private SdPipeline open(SdModelLayout layout, DjlEngines.Started ort) throws AtelierException {
+    private SdPipeline open(SdModelLayout layout) throws AtelierException {
         try {
-            return SdPipeline.open(layout, ort, context.threads());
+            return SdPipeline.open(layout, context.cacheDir(), context.threads()); // runtime from the parts' format
         } catch (ModelException e) {
             throw new AtelierException(ErrorCode.ENGINE_FAILURE, e.getMessage(), e);
         }

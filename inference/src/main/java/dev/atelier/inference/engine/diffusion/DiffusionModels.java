@@ -1,5 +1,6 @@
 package dev.atelier.inference.engine.diffusion;
 
+import dev.atelier.inference.engine.djl.DjlRuntime;
 import dev.atelier.inference.models.DiffusionImport;
 import dev.atelier.inference.models.ModelManifest;
 import dev.atelier.inference.models.ModelStore;
@@ -7,10 +8,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
-/** Finds the installed diffusion model: the first (by id) of task {@code diffusion} for the ONNX engine. */
+/**
+ * Finds the installed diffusion model: the first (by id) of task {@code diffusion} for the ONNX or the TensorFlow
+ * engine (an ONNX export or a SavedModel folder; the pipeline picks the runtime from the parts' format).
+ */
 final class DiffusionModels {
+
+    private static final List<String> ENGINES = List.of(DjlRuntime.ONNX_RUNTIME.engineId(),
+            DjlRuntime.TENSORFLOW.engineId());
 
     /** What to tell the user when there is none. */
     static final String NONE = "no diffusion model installed (atelier models import <folder> --task diffusion)";
@@ -26,7 +34,7 @@ final class DiffusionModels {
         }
         try {
             return new ModelStore(root).forTask(DiffusionImport.TASK).stream()
-                    .filter(m -> "onnx".equals(m.engine()))
+                    .filter(m -> ENGINES.contains(m.engine()))
                     .min(Comparator.comparing(ModelManifest::id))
                     .map(m -> new Installed(m.id(), root.resolve(m.id()), stamp(root.resolve(m.id()))));
         } catch (IOException | RuntimeException e) {

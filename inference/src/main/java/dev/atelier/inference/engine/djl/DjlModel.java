@@ -141,8 +141,9 @@ public final class DjlModel implements AutoCloseable {
     }
 
     /**
-     * Runs the model on named inputs (every graph input, as ONNX Runtime binds all inputs by name or none) and
-     * returns its float outputs by name, in the model's output order.
+     * Runs the model on named inputs and returns its float outputs by name, in the model's output order. Give every
+     * input: ONNX Runtime binds all inputs by name or none, and TensorFlow binds each array by its name (the
+     * {@code serving_default} signature's input key), only falling back to the keys' sorted order for unnamed ones.
      */
     public Map<String, Output> run(List<Tensor> inputs) throws AtelierException {
         try (NDManager manager = model.getNDManager().newSubManager()) {

@@ -42,30 +42,54 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Img2Img, Retouch and Expand through the engine on tiny SD models (regular and inpainting). */
+/**
+ * Img2Img, Retouch and Expand through the engine on tiny SD models (regular and inpainting), ONNX exports here and the
+ * same parts as SavedModels in {@link DiffusionEngineSavedModelTest}.
+ */
 class DiffusionEngineTest {
 
     @TempDir
     static Path dir;
 
-    private static Engine regular;
-    private static Engine inpainting;
+    static Engine regular;
+    static Engine inpainting;
+    /** The tiny models' format: ONNX, or TensorFlow SavedModels. */
+    static boolean savedModel;
 
     private static final Generation G = new Generation("a lower tower", "newer", 4, 3, 11, 1);
 
     @BeforeAll
     static void install() throws Exception {
+        install(false);
+    }
+
+    /**
+     * Installs the tiny models in one format; a subclass's {@code @BeforeAll} runs after this class's, replacing
+     * them.
+     */
+    static void install(boolean savedModels) throws Exception {
+        if (regular != null) {
+            close();
+        }
+        savedModel = savedModels;
         EngineContext context = new EngineContext(dir.resolve("cache"), 2);
-        regular = new DiffusionEngineProvider(TinySdModels.install(dir.resolve("store"), "tiny-sd", false))
-                .create(context);
-        inpainting = new DiffusionEngineProvider(TinySdModels.install(dir.resolve("inpaint"), "tiny-inpaint", true))
-                .create(context);
+        regular = new DiffusionEngineProvider(TinySdModels.install(store("store"), "tiny-sd", false,
+                savedModel)).create(context);
+        inpainting = new DiffusionEngineProvider(TinySdModels.install(store("inpaint"), "tiny-inpaint", true,
+                savedModel)).create(context);
+    }
+
+    /** A store folder of this format's own. */
+    static Path store(String name) {
+        return dir.resolve(savedModel ? "savedmodel" : "onnx").resolve(name);
     }
 
     @AfterAll
     static void close() {
         regular.close();
         inpainting.close();
+        regular = null;
+        inpainting = null;
     }
 
     private static Mask box(int w, int h, Bounds b) {
@@ -262,13 +286,13 @@ class DiffusionEngineTest {
 
     @Test
     void theLoadedModelIsReplacedWhenAnotherIsInstalledAndReopenedAfterClose() throws Exception {
-        Path store = TinySdModels.install(dir.resolve("swap"), "tiny-b", false);
+        Path store = TinySdModels.install(store("swap"), "tiny-b", false, savedModel);
         Img2ImgRequest r = new Img2ImgRequest(new Generation("wider", "", 2, 1, 5, 1), 50);
         Raster image = SeededImages.gradient(32, 32);
         try (Engine e = new DiffusionEngineProvider(store).create(new EngineContext(dir.resolve("cache"), 1))) {
             assertEquals("tiny-b", e.run(r, JobInput.of(image), ProgressSink.none(), CancelToken.none())
                     .metadata().get("model"));
-            TinySdModels.install(store, "tiny-a", false); // sorts first: the engine switches to it
+            TinySdModels.install(store, "tiny-a", false, savedModel); // sorts first: the engine switches to it
             OperationResult a = e.run(r, JobInput.of(image), ProgressSink.none(), CancelToken.none());
             assertEquals("tiny-a", a.metadata().get("model"));
             e.close();
