@@ -4,6 +4,7 @@ import dev.atelier.core.image.MaskView;
 import dev.atelier.core.image.Raster;
 import dev.atelier.core.image.RgbaView;
 import dev.atelier.inference.diffusion.RgbPlanes;
+import dev.atelier.inference.engine.classical.Bilinear;
 
 /**
  * Between host pixels (RGBA bytes, masks) and the pipeline's float planes, resizing on the way: the pipeline works
@@ -112,28 +113,7 @@ final class Pixels {
     }
 
     private static float[] bilinear(float[] in, int w, int h, int dw, int dh) {
-        if (w == dw && h == dh) {
-            return in;
-        }
-        float[] out = new float[dw * dh];
-        float sx = w / (float) dw;
-        float sy = h / (float) dh;
-        for (int y = 0; y < dh; y++) {
-            float py = clamp((y + 0.5f) * sy - 0.5f, h);
-            int y0 = (int) py;
-            int y1 = Math.min(h - 1, y0 + 1);
-            float ty = py - y0;
-            for (int x = 0; x < dw; x++) {
-                float px = clamp((x + 0.5f) * sx - 0.5f, w);
-                int x0 = (int) px;
-                int x1 = Math.min(w - 1, x0 + 1);
-                float tx = px - x0;
-                float top = in[y0 * w + x0] + (in[y0 * w + x1] - in[y0 * w + x0]) * tx;
-                float bottom = in[y1 * w + x0] + (in[y1 * w + x1] - in[y1 * w + x0]) * tx;
-                out[y * dw + x] = top + (bottom - top) * ty;
-            }
-        }
-        return out;
+        return w == dw && h == dh ? in : Bilinear.resize(in, w, h, dw, dh);
     }
 
     private static void scale(float[] a, float k) {

@@ -8,6 +8,7 @@ import dev.atelier.core.image.RgbaView;
 import dev.atelier.core.operation.Background;
 import dev.atelier.inference.engine.CancelToken;
 import dev.atelier.inference.engine.ProgressSink;
+import dev.atelier.inference.engine.classical.Bilinear;
 
 /**
  * Background removal with a salient-object mask model such as ISNet: the image is resized to the model's

@@ -3,6 +3,7 @@ package dev.atelier.inference.engine.onnx;
 import dev.atelier.core.image.RgbaView;
 import dev.atelier.inference.engine.CancelToken;
 import dev.atelier.core.error.AtelierException;
+import dev.atelier.inference.engine.classical.Bilinear;
 
 /**
  * Refines a coarse mask against the image it belongs to with a colour guided filter (He, Sun and Tang, 2010): in

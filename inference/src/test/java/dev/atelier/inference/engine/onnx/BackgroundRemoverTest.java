@@ -11,6 +11,7 @@ import dev.atelier.core.image.Raster;
 import dev.atelier.core.operation.Background;
 import dev.atelier.inference.engine.CancelToken;
 import dev.atelier.inference.engine.ProgressSink;
+import dev.atelier.inference.engine.classical.Bilinear;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,17 +1,18 @@
-package dev.atelier.inference.engine.onnx;
+package dev.atelier.inference.engine.classical;
 
 import dev.atelier.core.image.RgbaView;
 
 /**
- * Bilinear resampling with pixel centres aligned ({@code align_corners = false}, the convention of the resize ISNet
- * was trained with), clamped at the borders; no low-pass filter, as the model's own preprocessing has none.
+ * Bilinear resampling with pixel centres aligned ({@code align_corners = false}, the convention of the resizes ISNet
+ * and Stable Diffusion pipelines use), clamped at the borders; no low-pass filter, as the models' own preprocessing
+ * has none. Shared by the ONNX engine (ISNet) and the diffusion engine.
  */
-final class Bilinear {
+public final class Bilinear {
 
     private Bilinear() {}
 
     /** Returns the w×h plane {@code in} resized to dw×dh. */
-    static float[] resize(float[] in, int w, int h, int dw, int dh) {
+    public static float[] resize(float[] in, int w, int h, int dw, int dh) {
         float[] out = new float[dw * dh];
         float sx = w / (float) dw;
         float sy = h / (float) dh;
@@ -34,7 +35,7 @@ final class Bilinear {
     }
 
     /** Returns the RGB of {@code src} resized to dw×dh as three planes (NCHW order) of encoded values 0..255. */
-    static float[] rgbPlanes(RgbaView src, int dw, int dh) {
+    public static float[] rgbPlanes(RgbaView src, int dw, int dh) {
         int w = src.width();
         int h = src.height();
         float[] out = new float[3 * dw * dh];
