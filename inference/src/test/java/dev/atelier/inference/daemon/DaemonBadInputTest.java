@@ -116,6 +116,15 @@ class DaemonBadInputTest {
                 e.getMessage());
     }
 
+    @Test
+    void aBatchCountsAgainstTheOutputLimitAsAWhole() throws Exception {
+        AtelierException e = submitFails(Submission.builder().setOperation("img2img")
+                .setImage(SeededImages.gradient(1000, 900)).optParam("batch-count", 5).build());
+        assertEquals(ErrorCode.IMAGE_TOO_LARGE, e.code());
+        assertEquals("Img2Img of 1000x900 in a batch of 5 would make 5 images of 1000x900 (4500000 pixels in all), "
+                + "above the output limit of 4000000; lower the batch count", e.getMessage());
+    }
+
     /** Sends a SUBMIT whose image blob is the given PNG bytes and returns the reply. */
     private Frame submitPng(byte[] png) throws Exception {
         try (RawConnection raw = new RawConnection(fixture.socket())) {
