@@ -57,7 +57,8 @@ class GimpBatchTest {
             assertTrue(out.contains("ATELIER layers=3 returned=Atelier Img2Img 1/2: a cat top=Atelier Img2Img 1/2: "
                     + "a cat second=Atelier Img2Img 2/2: a cat"), out);
             OperationResult expected;
-            try (DaemonClient c = DaemonClient.connect(ClientOptions.builder().setSocket(dir.resolve("run/atelier.sock")).build())) {
+            ClientOptions options = ClientOptions.builder().setSocket(dir.resolve("run/atelier.sock")).build();
+            try (DaemonClient c = DaemonClient.connect(options)) {
                 expected = c.run(Submission.builder().setOperation("img2img").setImage(src)
                         .optParam("prompt", "a cat").optParam("influence", 30).optParam("steps", 4)
                         .optParam("guidance", 1.0).optParam("seed", 42).optParam("batch-count", 2).build(), null);
