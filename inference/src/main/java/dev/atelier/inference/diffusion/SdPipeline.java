@@ -22,8 +22,8 @@ import java.util.function.BooleanSupplier;
  * A loaded Stable Diffusion 1.x/2.x/XL model (diffusers or optimum layout, see {@link SdModelLayout}) and the
  * sampling loop around it: txt2img, img2img and inpainting with a regular or a 9-channel inpainting UNet. Owns the
  * loaded parts (the text encoders through {@link TextConditioning}); close it to free them. SDXL's UNet also gets
- * the pooled prompt embedding ({@code text_embeds}) and {@code time_ids} ({@link #timeIds}). Scheduler, guidance and blending maths run on Java float arrays; only
- * the networks run in the engine. Not thread-safe.
+ * the pooled prompt embedding ({@code text_embeds}) and {@code time_ids} ({@link #timeIds}). Scheduler, guidance
+ * and blending maths run on Java float arrays; only the networks run in the engine. Not thread-safe.
  *
  * <p><b>Guidance.</b> With {@code guidance > 1} each step runs the UNet twice with batch 1 (negative prompt, then
  * prompt) rather than once with batch 2: half the activation memory for the same arithmetic, and models exported

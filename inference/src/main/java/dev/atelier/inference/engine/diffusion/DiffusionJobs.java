@@ -32,8 +32,9 @@ import java.util.Optional;
 /**
  * One diffusion job on a loaded pipeline. Retouch and Expand follow the classical fill's flow exactly: the shared
  * plan says what to repaint, the pipeline repaints the plan's area at the model's size (the longer side at
- * the family's {@link SdModelLayout.SdFamily#defaultSide()}: 512 for SD 1.x/2.x, 1024 for SDXL; multiples of 8), the result is resized back and laid over the original through the plan's
- * compositor, so pixels outside the blend mask stay bit-identical.
+ * the family's {@link SdModelLayout.SdFamily#defaultSide()}: 512 for SD 1.x/2.x, 1024 for SDXL; multiples of 8),
+ * the result is resized back and laid over the original through the plan's compositor, so pixels outside the blend
+ * mask stay bit-identical.
  *
  * @param seed the seed actually used (the request's, or the random one drawn for -1)
  */
