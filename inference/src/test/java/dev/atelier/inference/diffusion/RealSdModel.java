@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The optional real Stable Diffusion export (1.x, 2.x or XL) named by {@code $ATELIER_SD_MODEL}, for the
  * end-to-end tests that also run on it. Unset, those tests are skipped with a message, even under
- * {@code ATELIER_REQUIRE_MODELS=1}: a real checkpoint is gigabytes the user brings, never something the build can install, so it is optional by design.
+ * {@code ATELIER_REQUIRE_MODELS=1}: a real checkpoint is gigabytes the user brings, never something the build can
+ * install, so it is optional by design.
  */
 public final class RealSdModel {
 
