@@ -217,6 +217,28 @@ class SdxlPipelineTest {
         }
     }
 
+    @Test
+    void theSavedModelSdxlRunsOnTensorFlowAndGivesTheOnnxNumbers() throws Exception {
+        TinySd saved = xl().savedModel(true);
+        try (SdPipeline o = SdPipeline.open(SdModelLayout.describe(xl().write(dir.resolve("onnx"))),
+                EngineContext.defaultCacheDir(), 1);
+                SdPipeline s = SdPipeline.open(SdModelLayout.describe(saved.write(dir.resolve("saved"))),
+                        EngineContext.defaultCacheDir(), 1)) {
+            SdModelLayout l = s.layout();
+            assertEquals(SdModelLayout.Format.SAVED_MODEL, l.format());
+            assertEquals(SdFamily.SDXL, l.family());
+            assertEquals("hidden_states.1", l.xl().hidden2());
+            assertEquals(TinySd.POOLED, l.xl().pooledDim());
+            TextConditioning.Embedding eo = o.encodeText("lowest newer");
+            TextConditioning.Embedding es = s.encodeText("lowest newer");
+            assertArrayEquals(eo.hidden(), es.hidden(), 1e-6f);
+            assertArrayEquals(eo.pooled(), es.pooled(), 1e-6f);
+            SdRequest r = SdRequest.txt2img("lowest newer", "", 80, 48, 4, 4, "euler", 5);
+            assertArrayEquals(o.generate(r, SdPipeline.Progress.none(), () -> false).latents(),
+                    s.generate(r, SdPipeline.Progress.none(), () -> false).latents(), 1e-4f);
+        }
+    }
+
     /** The DDIM loop of the tiny SDXL UNet by hand; {@code neg} null means all-zero negative embeddings. */
     private static float[] reference(SdPipeline p, float k, double g, TextConditioning.Embedding text,
             TextConditioning.Embedding neg, float[] timeIds) throws Exception {

@@ -102,9 +102,11 @@ final class TinySd {
         }
         if (savedModel) {
             if (sdxl) {
-                throw new UnsupportedOperationException("the tiny SDXL model is written as ONNX only");
+                TinySdSavedModels.xlTextEncoder(dir.resolve("text_encoder"), this, idsType, WIDTH, 0.01f, 0);
+                TinySdSavedModels.xlTextEncoder(dir.resolve("text_encoder_2"), this, INT64, WIDTH2, 0.02f, POOLED);
+            } else {
+                TinySdSavedModels.textEncoder(dir.resolve("text_encoder"), idsType);
             }
-            TinySdSavedModels.textEncoder(dir.resolve("text_encoder"), idsType);
             TinySdSavedModels.unet(dir.resolve("unet"), this);
             if (vaeEncoder) {
                 TinySdSavedModels.vaeEncoder(dir.resolve("vae_encoder"), vaeOutput);
