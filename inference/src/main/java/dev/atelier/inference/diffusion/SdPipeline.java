@@ -207,7 +207,7 @@ public final class SdPipeline implements AutoCloseable {
 
     /**
      * The denoising loop's inputs; {@code scheduler} has had its timesteps set, {@code start} is at its first;
-     * {@code timeIds} SDXL's (both CFG halves get the same), else null.
+     * {@code timeIds} SDXL's (both CFG halves get the same; null: those of the latent size), else null.
      */
     record Denoise(Scheduler scheduler, float[] start, int channels, int height, int width, Conditioning cond,
             Inpaint inpaint, float[] timeIds) {
@@ -284,8 +284,9 @@ public final class SdPipeline implements AutoCloseable {
         List<DjlModel.Tensor> in = new ArrayList<>(List.of(DjlModel.Tensor.of("sample", sample, shape), timestep(t),
                 DjlModel.Tensor.of("encoder_hidden_states", cond.hidden(), cond.shape())));
         if (layout.xl() != null) {
+            float[] ids = timeIds != null ? timeIds : timeIds((int) shape[2] * 8, (int) shape[3] * 8);
             in.add(DjlModel.Tensor.of("text_embeds", cond.pooled(), 1, cond.pooled().length));
-            in.add(DjlModel.Tensor.of("time_ids", timeIds, 1, timeIds.length));
+            in.add(DjlModel.Tensor.of("time_ids", ids, 1, ids.length));
         }
         float[] out = output(unet.run(in), "out_sample", "unet").values();
         int expected = (int) (shape[2] * shape[3]) * layout.latentChannels();
