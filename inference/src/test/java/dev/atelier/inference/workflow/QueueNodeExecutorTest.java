@@ -88,7 +88,7 @@ class QueueNodeExecutorTest {
             cancel.cancel(); // the job is held at its first step: only the cancel can end it
             java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
                     () -> run.get(5, TimeUnit.SECONDS));
-            assertEquals(ErrorCode.CANCELLED, ((AtelierException) e.getCause().getCause()).code());
+            assertEquals(ErrorCode.CANCELLED, ((AtelierException) e.getCause()).code());
             fake.engine().allowAll();
             for (int i = 0; i < 100 && queue.counts().cancelled() == 0; i++) {
                 Thread.sleep(50);
