@@ -20,16 +20,19 @@ class LayeringTest {
 
     /** Package → imports it must not use. */
     private static final Map<String, List<String>> FORBIDDEN = Map.of(
-            "image", List.of("dev.atelier.core.panel", "dev.atelier.core.protocol", "dev.atelier.core.client",
-                    "dev.atelier.core.operation", "dev.atelier.core.plan", "java.net",
+            "image", List.of("dev.atelier.core.workflow", "dev.atelier.core.panel", "dev.atelier.core.protocol",
+                    "dev.atelier.core.client", "dev.atelier.core.operation", "dev.atelier.core.plan", "java.net",
                     "java.nio.channels.SocketChannel"),
             "error", List.of("dev.atelier.core.", "java.net"),
-            "operation", List.of("dev.atelier.core.panel", "dev.atelier.core.protocol", "dev.atelier.core.client",
-                    "dev.atelier.core.plan", "java.net"),
-            "plan", List.of("dev.atelier.core.panel", "dev.atelier.core.protocol", "dev.atelier.core.client",
-                    "java.net", "java.nio.channels"),
-            "panel", List.of("dev.atelier.core.protocol", "dev.atelier.core.client", "java.net"),
+            "operation", List.of("dev.atelier.core.workflow", "dev.atelier.core.panel", "dev.atelier.core.protocol",
+                    "dev.atelier.core.client", "dev.atelier.core.plan", "java.net"),
+            "plan", List.of("dev.atelier.core.workflow", "dev.atelier.core.panel", "dev.atelier.core.protocol",
+                    "dev.atelier.core.client", "java.net", "java.nio.channels"),
+            "panel", List.of("dev.atelier.core.workflow", "dev.atelier.core.protocol", "dev.atelier.core.client",
+                    "java.net"),
             "protocol", List.of("dev.atelier.core.client", "dev.atelier.core.panel", "java.net",
+                    "java.nio.channels"),
+            "workflow", List.of("dev.atelier.core.protocol", "dev.atelier.core.client", "java.net",
                     "java.nio.channels"));
 
     @Test

@@ -10,6 +10,7 @@ import dev.atelier.core.image.Png;
 import dev.atelier.core.image.Raster;
 import dev.atelier.core.operation.DetectMode;
 import dev.atelier.core.operation.OperationResult;
+import dev.atelier.core.operation.ResultImages;
 import dev.atelier.inference.demo.ExampleImages;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,5 +1,7 @@
 package dev.atelier.inference.cli;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonPrimitive;
 import dev.atelier.core.client.DaemonClient;
 import dev.atelier.core.client.JobHandle;
 import dev.atelier.core.client.Submission;
@@ -9,13 +11,12 @@ import dev.atelier.core.image.Mask;
 import dev.atelier.core.image.Png;
 import dev.atelier.core.image.Raster;
 import dev.atelier.core.operation.OperationResult;
+import dev.atelier.core.operation.ResultImages;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonPrimitive;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -41,6 +41,7 @@ import java.util.Optional;
  * @param vaeEncoderOutput {@code latent_sample} (4 channels, sampled in the graph) or {@code latent_parameters}
  *     (mean ‖ log-variance, 8 channels; the pipeline takes the mean)
  * @param schedulerConfig {@code scheduler/scheduler_config.json}, or {@code null} (SD 1.5's values apply)
+ * @param xl SDXL's extra conditioning (which encoder outputs feed it, the pooled width), else {@code null}
  */
 public record SdModelLayout(
         Path folder,
@@ -61,6 +62,7 @@ public record SdModelLayout(
         TensorSpec timestep,
         int inputIdsType,
         String vaeEncoderOutput,
+        Xl xl,
         List<String> problems) {
 
     public static final int FLOAT = 1;
@@ -70,18 +72,28 @@ public record SdModelLayout(
 
     /** Stable Diffusion generations, told apart by their text conditioning. */
     public enum SdFamily {
-        SD1("Stable Diffusion 1.x", 768, 0.18215),
-        SD2("Stable Diffusion 2.x", 1024, 0.18215),
-        SDXL("Stable Diffusion XL", 2048, 0.13025);
+        SD1("Stable Diffusion 1.x", 768, 0.18215, 512),
+        SD2("Stable Diffusion 2.x", 1024, 0.18215, 512),
+        SDXL("Stable Diffusion XL", 2048, 0.13025, 1024);
 
         private final String label;
         private final int crossAttentionDim;
         private final double scalingFactor;
+        private final int side;
 
-        SdFamily(String label, int crossAttentionDim, double scalingFactor) {
+        SdFamily(String label, int crossAttentionDim, double scalingFactor, int side) {
             this.label = label;
             this.crossAttentionDim = crossAttentionDim;
             this.scalingFactor = scalingFactor;
+            this.side = side;
+        }
+
+        /**
+         * The longer side to generate at: what the base models were trained on (512 for SD 1.x and 2.x base — the
+         * 768-px SD 2.x models also work there —, 1024 for SDXL, which degrades visibly at 512).
+         */
+        public int defaultSide() {
+            return side;
         }
 
         public String label() {
@@ -140,6 +152,29 @@ public record SdModelLayout(
         }
     }
 
+    /**
+     * What SDXL feeds its UNet besides {@code encoder_hidden_states}, read from the signatures and configs. The
+     * prompt embedding is the concatenation (per token) of {@code hidden1} of {@code text_encoder/} and
+     * {@code hidden2} of {@code text_encoder_2/} (the penultimate layers, {@code hidden_states.(layers−1)}); the
+     * UNet's {@code text_embeds} is encoder 2's {@code text_embeds} output and {@code time_ids} are 6 numbers.
+     *
+     * @param inputIds2Type element type of {@code text_encoder_2/}'s {@code input_ids}
+     * @param pooledDim width of {@code text_embeds} (1280 for SDXL base), or -1 when nothing says
+     * @param zerosForEmptyNegative {@code force_zeros_for_empty_prompt} of {@code model_index.json} (default true):
+     *     an empty negative prompt is all-zero embeddings rather than the encoding of ""
+     * @param notices departures from diffusers the user should know of (logged when the pipeline opens)
+     */
+    public record Xl(String hidden1, String hidden2, int inputIds2Type, int pooledDim, boolean zerosForEmptyNegative,
+            List<String> notices) {
+
+        /** The number of {@code time_ids}: original size, crop corner, target size (diffusers' base model). */
+        public static final int TIME_IDS = 6;
+
+        public Xl {
+            notices = List.copyOf(notices);
+        }
+    }
+
     /** A model input's ONNX element type and rank. */
     public record TensorSpec(int elemType, int rank) {}
 
@@ -193,7 +228,6 @@ public record SdModelLayout(
         Component vaeEncoder = component(folder, "vae_encoder", false, problems);
         Component vaeDecoder = component(folder, "vae_decoder", true, problems);
         Path tokenizer = tokenizer(folder, "tokenizer", true, problems);
-        Path tokenizer2 = text2 == null ? null : tokenizer(folder, "tokenizer_2", true, problems);
         List<Component> parts = new ArrayList<>();
         for (Component c : new Component[] {text, text2, unet, vaeEncoder, vaeDecoder}) {
             if (c != null) {
@@ -223,11 +257,24 @@ public record SdModelLayout(
         SdFamily family;
         if (text2 != null || crossDim == 2048) {
             family = SdFamily.SDXL;
+            if (text2 == null) {
+                problems.add(Files.isDirectory(folder.resolve("text_encoder_2"))
+                        ? "text_encoder_2/model.onnx (or saved_model.pb) is missing"
+                        : "text_encoder_2/ is missing (Stable Diffusion XL needs its second text encoder)");
+            }
         } else {
             family = SdFamily.byCrossAttention(crossDim).orElse(null);
             if (family == null && unet != null) {
                 problems.add("unet: cross_attention_dim " + (crossDim < 0 ? "unknown (no unet/config.json)"
                         : crossDim) + " is not Stable Diffusion 1.x (768), 2.x (1024) or XL (2048)");
+            }
+        }
+        Path tokenizer2 = null;
+        if (family == SdFamily.SDXL) {
+            if (Files.isDirectory(folder.resolve("tokenizer_2"))) {
+                tokenizer2 = tokenizer(folder, "tokenizer_2", true, problems);
+            } else {
+                problems.add("tokenizer_2/ is missing (Stable Diffusion XL needs its second tokenizer)");
             }
         }
         if (inChannels != 4 && inChannels != 9) {
@@ -257,7 +304,12 @@ public record SdModelLayout(
                         + " is not supported (int32 or int64)");
             }
         }
-        output(text, "last_hidden_state", problems);
+        Xl xl = null;
+        if (family == SdFamily.SDXL) {
+            xl = XlLayout.describe(folder, text, text2, unet, unetConfig, problems);
+        } else {
+            output(text, "last_hidden_state", problems);
+        }
         String encoderOutput = "latent_sample";
         if (vaeEncoder != null) {
             input(vaeEncoder, "sample", problems);
@@ -274,7 +326,7 @@ public record SdModelLayout(
 
         return new SdModelLayout(folder, family, inChannels == 9, scaling, latentChannels, inChannels, crossDim,
                 text, text2, unet, vaeEncoder, vaeDecoder, tokenizer, tokenizer2, scheduler, timestep, idsType,
-                encoderOutput, problems);
+                encoderOutput, xl, problems);
     }
 
     private static Component component(Path folder, String name, boolean required, List<String> problems) {
@@ -316,7 +368,7 @@ public record SdModelLayout(
         return dir;
     }
 
-    private static OnnxSignature.Value input(Component c, String name, List<String> problems) {
+    static OnnxSignature.Value input(Component c, String name, List<String> problems) {
         if (c == null) {
             return null;
         }
@@ -327,14 +379,18 @@ public record SdModelLayout(
         return v.orElse(null);
     }
 
-    private static void output(Component c, String name, List<String> problems) {
+    static void output(Component c, String name, List<String> problems) {
         if (c != null && c.signature().output(name).isEmpty()) {
             problems.add(c.file() + " has no output named " + name);
         }
     }
 
-    private static Optional<JsonObject> config(Path folder, String component, List<String> problems) {
-        Path file = folder.resolve(component).resolve("config.json");
+    static Optional<JsonObject> config(Path folder, String component, List<String> problems) {
+        return json(folder.resolve(component).resolve("config.json"), component + "/config.json", problems);
+    }
+
+    /** The JSON object in {@code file}, empty when absent; a problem naming {@code label} when malformed. */
+    static Optional<JsonObject> json(Path file, String label, List<String> problems) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -342,12 +398,15 @@ public record SdModelLayout(
             return Optional.of(JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
                     .getAsJsonObject());
         } catch (IOException | JsonParseException | IllegalStateException e) {
-            problems.add(component + "/config.json is not a JSON object: " + e.getMessage());
+            String problem = label + " is not a JSON object: " + e.getMessage();
+            if (!problems.contains(problem)) {
+                problems.add(problem);
+            }
             return Optional.empty();
         }
     }
 
-    private static Optional<Integer> integer(JsonObject o, String key) {
+    static Optional<Integer> integer(JsonObject o, String key) {
         return number(o, key).map(Double::intValue);
     }
 

@@ -7,7 +7,6 @@ import dev.atelier.inference.diffusion.scheduler.Scheduler;
 import dev.atelier.inference.diffusion.scheduler.SchedulerConfig;
 import dev.atelier.inference.diffusion.scheduler.Schedulers;
 import dev.atelier.inference.diffusion.scheduler.Strength;
-import dev.atelier.inference.diffusion.text.ClipTokenizer;
 import dev.atelier.inference.engine.djl.DjlEngines;
 import dev.atelier.inference.engine.djl.DjlModel;
 import dev.atelier.inference.engine.djl.DjlRuntime;
@@ -20,10 +19,11 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * A loaded Stable Diffusion 1.x/2.x model (diffusers or optimum ONNX layout, see {@link SdModelLayout}) and the
+ * A loaded Stable Diffusion 1.x/2.x/XL model (diffusers or optimum layout, see {@link SdModelLayout}) and the
  * sampling loop around it: txt2img, img2img and inpainting with a regular or a 9-channel inpainting UNet. Owns the
- * four loaded parts; close it to free them. Scheduler, guidance and blending maths run on Java float arrays; only
- * the networks run in the engine. Not thread-safe.
+ * loaded parts (the text encoders through {@link TextConditioning}); close it to free them. SDXL's UNet also gets
+ * the pooled prompt embedding ({@code text_embeds}) and {@code time_ids} ({@link #timeIds}). Scheduler, guidance
+ * and blending maths run on Java float arrays; only the networks run in the engine. Not thread-safe.
  *
  * <p><b>Guidance.</b> With {@code guidance > 1} each step runs the UNet twice with batch 1 (negative prompt, then
  * prompt) rather than once with batch 2: half the activation memory for the same arithmetic, and models exported
@@ -57,21 +57,19 @@ public final class SdPipeline implements AutoCloseable {
     public record Result(RgbPlanes image, float[] latents, int latentChannels, int latentHeight, int latentWidth) {}
 
     private final SdModelLayout layout;
-    private final ClipTokenizer tokenizer;
+    private final TextConditioning text;
     private final SchedulerConfig schedulerConfig;
-    private final DjlModel textEncoder;
     private final DjlModel unet;
     private final DjlModel vaeEncoder;
     private final DjlModel vaeDecoder;
     private int tile = TILE;
     private int tileOverlap = TILE_OVERLAP;
 
-    private SdPipeline(SdModelLayout layout, ClipTokenizer tokenizer, SchedulerConfig schedulerConfig,
-            DjlModel textEncoder, DjlModel unet, DjlModel vaeEncoder, DjlModel vaeDecoder) {
+    private SdPipeline(SdModelLayout layout, TextConditioning text, SchedulerConfig schedulerConfig,
+            DjlModel unet, DjlModel vaeEncoder, DjlModel vaeDecoder) {
         this.layout = layout;
-        this.tokenizer = tokenizer;
+        this.text = text;
         this.schedulerConfig = schedulerConfig;
-        this.textEncoder = textEncoder;
         this.unet = unet;
         this.vaeEncoder = vaeEncoder;
         this.vaeDecoder = vaeDecoder;
@@ -80,7 +78,7 @@ public final class SdPipeline implements AutoCloseable {
     /**
      * Loads the parts {@code layout} names on {@code engine}.
      *
-     * @throws ModelException when the layout has problems, or is SDXL (detected, not run yet)
+     * @throws ModelException when the layout has problems, or a tokenizer cannot be read
      * @throws AtelierException when the engine cannot load a part
      */
     public static SdPipeline open(SdModelLayout layout, DjlEngines.Started engine, int threads)
@@ -90,11 +88,6 @@ public final class SdPipeline implements AutoCloseable {
             throw new ModelException(layout.folder() + " holds " + layout.format().label() + " parts, which run on "
                     + runtime(layout).label() + ", not " + engine.runtime().label());
         }
-        if (layout.family() == SdModelLayout.SdFamily.SDXL) {
-            throw new ModelException(layout.folder() + " is Stable Diffusion XL, which the pipeline does not run yet "
-                    + "(two text encoders, pooled embeddings and time ids)");
-        }
-        ClipTokenizer tokenizer = ClipTokenizer.load(layout.tokenizer());
         SchedulerConfig config;
         try {
             config = layout.schedulerConfig() == null ? SchedulerConfig.sd15()
@@ -102,15 +95,16 @@ public final class SdPipeline implements AutoCloseable {
         } catch (IOException | IllegalArgumentException e) {
             throw new ModelException("scheduler/scheduler_config.json: " + e.getMessage(), e);
         }
+        TextConditioning text = TextConditioning.open(layout, engine, threads);
         List<DjlModel> loaded = new ArrayList<>();
         try {
-            DjlModel text = load(loaded, engine, layout.textEncoder(), threads);
             DjlModel unet = load(loaded, engine, layout.unet(), threads);
             DjlModel encoder = layout.vaeEncoder() == null ? null : load(loaded, engine, layout.vaeEncoder(), threads);
             DjlModel decoder = load(loaded, engine, layout.vaeDecoder(), threads);
-            return new SdPipeline(layout, tokenizer, config, text, unet, encoder, decoder);
+            return new SdPipeline(layout, text, config, unet, encoder, decoder);
         } catch (AtelierException | RuntimeException e) {
             loaded.forEach(DjlModel::close);
+            text.close();
             throw e;
         }
     }
@@ -196,13 +190,14 @@ public final class SdPipeline implements AutoCloseable {
             float[] masked = layout.inpainting() ? encode(maskedImage(request.image(), request.mask())) : null;
             inpaint = new Inpaint(mask, imageLatents, noise, masked);
         }
-        float[] latents = denoise(new Denoise(scheduler, start, c, h, w, cond, inpaint), noiseSource, progress,
-                cancelled);
+        float[] timeIds = layout.xl() == null ? null : timeIds(request.height(), request.width());
+        float[] latents = denoise(new Denoise(scheduler, start, c, h, w, cond, inpaint, timeIds), noiseSource,
+                progress, cancelled);
         return new Result(decode(latents, c, h, w), latents, c, h, w);
     }
 
-    /** Prompt embeddings ([1, tokens, width] each) and the guidance scale; {@code uncond} is null without CFG. */
-    record Conditioning(float[] text, float[] uncond, long[] shape, float guidance) {}
+    /** Prompt embeddings and the guidance scale; {@code uncond} is null without CFG. */
+    record Conditioning(TextConditioning.Embedding text, TextConditioning.Embedding uncond, float guidance) {}
 
     /**
      * Inpainting inputs at latent size: {@code mask} (1 = repaint), clean image latents and the start noise (for
@@ -210,24 +205,35 @@ public final class SdPipeline implements AutoCloseable {
      */
     record Inpaint(float[] mask, float[] imageLatents, float[] noise, float[] maskedImageLatents) {}
 
-    /** The denoising loop's inputs; {@code scheduler} has had its timesteps set, {@code start} is at its first. */
+    /**
+     * The denoising loop's inputs; {@code scheduler} has had its timesteps set, {@code start} is at its first;
+     * {@code timeIds} SDXL's (both CFG halves get the same; null: those of the latent size), else null.
+     */
     record Denoise(Scheduler scheduler, float[] start, int channels, int height, int width, Conditioning cond,
-            Inpaint inpaint) {}
+            Inpaint inpaint, float[] timeIds) {
+
+        Denoise(Scheduler scheduler, float[] start, int channels, int height, int width, Conditioning cond,
+                Inpaint inpaint) {
+            this(scheduler, start, channels, height, width, cond, inpaint, null);
+        }
+    }
+
+    /**
+     * SDXL's {@code time_ids} for a {@code height}×{@code width} generation, as diffusers' {@code _get_add_time_ids}
+     * with its defaults: original size (h, w), crop corner (0, 0), target size (h, w).
+     */
+    static float[] timeIds(int height, int width) {
+        return new float[] {height, width, 0, 0, height, width};
+    }
 
     /** Encodes {@code prompt} and, when {@code guidance > 1}, {@code negativePrompt} (CFG's unconditional half). */
     Conditioning encodePrompts(String prompt, String negativePrompt, double guidance) throws AtelierException {
-        DjlModel.Output text = encodeText(prompt);
-        float[] uncond = guidance > 1 ? encodeText(negativePrompt == null ? "" : negativePrompt).values() : null;
-        return new Conditioning(text.values(), uncond, text.shape(), (float) guidance);
+        return text.encode(prompt, negativePrompt, guidance);
     }
 
-    /** The text encoder's {@code last_hidden_state} for {@code prompt}. */
-    DjlModel.Output encodeText(String prompt) throws AtelierException {
-        int[] ids = tokenizer.encode(prompt);
-        DjlModel.Tensor in = layout.inputIdsType() == SdModelLayout.INT64
-                ? DjlModel.Tensor.of("input_ids", toLongs(ids), 1, ids.length)
-                : DjlModel.Tensor.of("input_ids", ids, 1, ids.length);
-        return output(textEncoder.run(List.of(in)), "last_hidden_state", "text_encoder");
+    /** The conditioning of {@code prompt} (SD 1.x/2.x: the text encoder's {@code last_hidden_state}). */
+    TextConditioning.Embedding encodeText(String prompt) throws AtelierException {
+        return text.encode(prompt);
     }
 
     /**
@@ -253,9 +259,9 @@ public final class SdPipeline implements AutoCloseable {
                 inChannels = d.channels() + 1 + d.channels();
             }
             long[] sampleShape = {1, inChannels, d.height(), d.width()};
-            float[] eps = predict(in, sampleShape, timesteps[i], d.cond().text(), d.cond().shape());
+            float[] eps = predict(in, sampleShape, timesteps[i], d.cond().text(), d.timeIds());
             if (d.cond().uncond() != null) {
-                float[] u = predict(in, sampleShape, timesteps[i], d.cond().uncond(), d.cond().shape());
+                float[] u = predict(in, sampleShape, timesteps[i], d.cond().uncond(), d.timeIds());
                 float g = d.cond().guidance();
                 for (int k = 0; k < eps.length; k++) {
                     eps[k] = u[k] + g * (eps[k] - u[k]);
@@ -273,10 +279,15 @@ public final class SdPipeline implements AutoCloseable {
         return latents;
     }
 
-    private float[] predict(float[] sample, long[] shape, float t, float[] hidden, long[] hiddenShape)
+    private float[] predict(float[] sample, long[] shape, float t, TextConditioning.Embedding cond, float[] timeIds)
             throws AtelierException {
-        List<DjlModel.Tensor> in = List.of(DjlModel.Tensor.of("sample", sample, shape), timestep(t),
-                DjlModel.Tensor.of("encoder_hidden_states", hidden, hiddenShape));
+        List<DjlModel.Tensor> in = new ArrayList<>(List.of(DjlModel.Tensor.of("sample", sample, shape), timestep(t),
+                DjlModel.Tensor.of("encoder_hidden_states", cond.hidden(), cond.shape())));
+        if (layout.xl() != null) {
+            float[] ids = timeIds != null ? timeIds : timeIds((int) shape[2] * 8, (int) shape[3] * 8);
+            in.add(DjlModel.Tensor.of("text_embeds", cond.pooled(), 1, cond.pooled().length));
+            in.add(DjlModel.Tensor.of("time_ids", ids, 1, ids.length));
+        }
         float[] out = output(unet.run(in), "out_sample", "unet").values();
         int expected = (int) (shape[2] * shape[3]) * layout.latentChannels();
         if (out.length != expected) {
@@ -427,7 +438,7 @@ public final class SdPipeline implements AutoCloseable {
 
     @Override
     public void close() {
-        textEncoder.close();
+        text.close();
         unet.close();
         if (vaeEncoder != null) {
             vaeEncoder.close();
@@ -496,21 +507,8 @@ public final class SdPipeline implements AutoCloseable {
         return r;
     }
 
-    private static long[] toLongs(int[] ids) {
-        long[] l = new long[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            l[i] = ids[i];
-        }
-        return l;
-    }
-
     private static DjlModel.Output output(Map<String, DjlModel.Output> outputs, String name, String part)
             throws AtelierException {
-        DjlModel.Output o = outputs.get(name);
-        if (o == null) {
-            throw new AtelierException(ErrorCode.ENGINE_FAILURE, part + " returned no output named " + name
-                    + " (it has " + outputs.keySet() + ")");
-        }
-        return o;
+        return TextConditioning.output(outputs, name, part);
     }
 }

@@ -1,5 +1,6 @@
 package dev.atelier.inference.daemon;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,6 +101,27 @@ class DaemonDiffusionTest {
         return Submission.builder().setOperation("img2img").setImage(image).optParam("prompt", "a lower tower")
                 .optParam("steps", 4).optParam("influence", 30).optParam("seed", seed).optParam("batch-count", count)
                 .build();
+    }
+
+    @Test
+    void img2imgRunsOnTheTinySdxlModelAt1024AndRepeatsItsSeed() throws Exception {
+        Path store = TinySdModels.installXl(dir.resolve("store"), "tiny-xl");
+        Raster image = FillImages.stripes(160, 120);
+        Submission s = Submission.builder().setOperation("img2img").setImage(image)
+                .optParam("prompt", "a lower tower").optParam("negative-prompt", "newer").optParam("steps", 3)
+                .optParam("seed", 42).optParam("influence", 40).build();
+        try (DaemonFixture fixture = DaemonFixture.withProviders(dir.resolve("d"),
+                new DiffusionEngineProvider(store))) {
+            List<String> progress = new CopyOnWriteArrayList<>();
+            var a = fixture.client().run(s, (f, m, p) -> progress.add(m));
+            assertEquals(160, a.image().width());
+            assertEquals(120, a.image().height());
+            assertEquals("tiny-xl", a.metadata().get("model"));
+            assertEquals("1024x768", a.metadata().get("size"));
+            assertTrue(progress.contains("step 1/1"), "3 steps at strength 0.6: " + progress);
+            var b = fixture.client().run(s, null);
+            assertArrayEquals(a.image().toByteArray(), b.image().toByteArray());
+        }
     }
 
     @Test

@@ -11,9 +11,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The optional real Stable Diffusion ONNX export named by {@code $ATELIER_SD_MODEL}, for the end-to-end tests that
- * also run on it. Unset, those tests are skipped with a message, even under {@code ATELIER_REQUIRE_MODELS=1}: a
- * real checkpoint is gigabytes the user brings, never something the build can install, so it is optional by design.
+ * The optional real Stable Diffusion export (1.x, 2.x or XL) named by {@code $ATELIER_SD_MODEL}, for the
+ * end-to-end tests that also run on it. Unset, those tests are skipped with a message, even under
+ * {@code ATELIER_REQUIRE_MODELS=1}: a real checkpoint is gigabytes the user brings, never something the build can
+ * install, so it is optional by design.
  */
 public final class RealSdModel {
 
@@ -35,7 +36,8 @@ public final class RealSdModel {
     public static Path require() {
         Optional<Path> f = folder();
         Assumptions.assumeTrue(f.isPresent(), VARIABLE + " is not set; set it to the folder of a Stable Diffusion "
-                + "1.x/2.x ONNX export to run this test on a real model (optional, never required)");
+                + "1.x/2.x/XL export (ONNX or SavedModel) to run this test on a real model (optional, never "
+                + "required)");
         return f.get();
     }
 

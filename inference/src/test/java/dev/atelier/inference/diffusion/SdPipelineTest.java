@@ -95,8 +95,8 @@ class SdPipelineTest {
             SdRequest r = SdRequest.txt2img("lowest newer", "wider", 128, 96, 6, g, "ddim", 42);
             SdPipeline.Result got = p.generate(r, SdPipeline.Progress.none(), () -> false);
 
-            float mc = mean(p.encodeText("lowest newer").values());
-            float mu = mean(p.encodeText("wider").values());
+            float mc = mean(p.encodeText("lowest newer").hidden());
+            float mu = mean(p.encodeText("wider").hidden());
             assertNotEquals(mc, mu, 1e-3);
             Scheduler ddim = Schedulers.create("ddim", p.schedulerConfig());
             ddim.setTimesteps(6);
@@ -236,7 +236,7 @@ class SdPipelineTest {
 
             float[] m = SdPipeline.latentMask(mask, w, h);
             float[] mi = p.encode(SdPipeline.maskedImage(image, mask));
-            float mc = mean(p.encodeText("low").values());
+            float mc = mean(p.encodeText("low").hidden());
             Scheduler ddim = Schedulers.create("ddim", p.schedulerConfig());
             ddim.setTimesteps(5);
             float[] x = LatentNoise.of(9, 4 * 4 * 4);

@@ -21,6 +21,12 @@ import java.util.List;
  *   <li>text encoder: {@code last_hidden_state[0][p][j] = sin(id_p · 0.01·(j+1))}, width {@link #WIDTH};
  *   <li>UNet: {@code out = x·t/(t+1) + k·mean(encoder_hidden_states)} (+ 0.5·mask + 0.25·masked latents for the
  *       9-channel one, x being the first 4 channels);
+ *   <li>SDXL ({@link #sdxl}): two text encoders with {@code hidden_states.0..2} ({@code sin(a)}, {@code cos(a)},
+ *       {@code sin(2a)}, the last also {@code last_hidden_state}; {@code a = id_p · f·(j+1)}, f 0.01 and width
+ *       {@link #WIDTH} for encoder 1, 0.02 and {@link #WIDTH2} for encoder 2), encoder 2's {@code text_embeds} the
+ *       token mean of its last layer's first {@link #POOLED} columns; the UNet adds
+ *       {@code 0.5·mean(text_embeds) + Σ time_ids·}{@link #TIME_WEIGHTS}; {@code tokenizer_2} pads with "!" (id 0)
+ *       and numbers the vocabulary one higher;
  *   <li>VAE encoder: 8×8 average pooling then the 3→4 channel matrix {@link #ENCODE} (plus 4 log-variance rows for
  *       {@code latent_parameters}); VAE decoder: the 4→3 matrix {@link #DECODE} (its left inverse) then nearest ×8.
  * </ul>
@@ -28,6 +34,11 @@ import java.util.List;
 final class TinySd {
 
     static final int WIDTH = 8;
+    /** SDXL's second encoder: hidden width and pooled width (1280 and 1280 in the real model). */
+    static final int WIDTH2 = 12;
+    static final int POOLED = 6;
+    static final float POOLED_WEIGHT = 0.5f;
+    static final float[] TIME_WEIGHTS = {1e-4f, 2e-4f, 3e-4f, 4e-4f, 5e-4f, 6e-4f};
     static final float[][] ENCODE = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {1 / 3f, 1 / 3f, 1 / 3f}};
     static final float[][] DECODE = {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}};
     static final List<String> VOCAB = List.of("l", "o", "w", "e", "r", "s", "t", "i", "d", "n", "lo", "l</w>", "w</w>",
@@ -40,6 +51,10 @@ final class TinySd {
     String vaeOutput = "latent_sample";
     boolean inpainting;
     boolean sdxl;
+    /** SDXL's encoders export {@code hidden_states.N} (optimum's {@code output_hidden_states}). */
+    boolean hiddenStates = true;
+    /** {@code force_zeros_for_empty_prompt} written into {@code model_index.json}; null leaves it out. */
+    Boolean forceZeros;
     boolean vaeEncoder = true;
     float k;
     /** Writes the parts as TensorFlow SavedModels ({@link TinySdSavedModels}) instead of ONNX files. */
@@ -66,17 +81,32 @@ final class TinySd {
     }
 
     Path write(Path dir) {
-        write(dir.resolve("model_index.json"), "{\"_class_name\": \"OnnxStableDiffusionPipeline\"}");
+        write(dir.resolve("model_index.json"), sdxl ? "{\"_class_name\": \"StableDiffusionXLPipeline\""
+                + (forceZeros == null ? "" : ", \"force_zeros_for_empty_prompt\": " + forceZeros) + "}"
+                : "{\"_class_name\": \"OnnxStableDiffusionPipeline\"}");
         write(dir.resolve("scheduler/scheduler_config.json"), "{\"_class_name\": \"PNDMScheduler\", "
                 + "\"beta_schedule\": \"scaled_linear\", \"beta_start\": 0.00085, \"beta_end\": 0.012, "
                 + "\"steps_offset\": 1, \"set_alpha_to_one\": false, \"clip_sample\": false}");
         write(dir.resolve("unet/config.json"), "{\"in_channels\": " + (inpainting ? 9 : 4)
-                + ", \"cross_attention_dim\": " + (sdxl ? 2048 : crossAttentionDim) + "}");
+                + ", \"cross_attention_dim\": " + (sdxl ? 2048 : crossAttentionDim)
+                + (sdxl ? ", \"addition_time_embed_dim\": 256, \"projection_class_embeddings_input_dim\": "
+                        + (6 * 256 + POOLED) : "") + "}");
         write(dir.resolve("vae_decoder/config.json"), scalingFactor == null ? "{\"latent_channels\": 4}"
                 : "{\"latent_channels\": 4, \"scaling_factor\": " + scalingFactor + "}");
-        tokenizer(dir.resolve("tokenizer"));
+        tokenizer(dir.resolve("tokenizer"), false);
+        if (sdxl) {
+            tokenizer(dir.resolve("tokenizer_2"), true);
+            write(dir.resolve("text_encoder/config.json"), "{\"num_hidden_layers\": 2}");
+            write(dir.resolve("text_encoder_2/config.json"), "{\"num_hidden_layers\": 2, \"projection_dim\": "
+                    + POOLED + "}");
+        }
         if (savedModel) {
-            TinySdSavedModels.textEncoder(dir.resolve("text_encoder"), idsType);
+            if (sdxl) {
+                TinySdSavedModels.xlTextEncoder(dir.resolve("text_encoder"), this, idsType, WIDTH, 0.01f, 0);
+                TinySdSavedModels.xlTextEncoder(dir.resolve("text_encoder_2"), this, INT64, WIDTH2, 0.02f, POOLED);
+            } else {
+                TinySdSavedModels.textEncoder(dir.resolve("text_encoder"), idsType);
+            }
             TinySdSavedModels.unet(dir.resolve("unet"), this);
             if (vaeEncoder) {
                 TinySdSavedModels.vaeEncoder(dir.resolve("vae_encoder"), vaeOutput);
@@ -84,10 +114,11 @@ final class TinySd {
             TinySdSavedModels.vaeDecoder(dir.resolve("vae_decoder"));
             return dir;
         }
-        write(dir.resolve("text_encoder/model.onnx"), textEncoder(idsType));
         if (sdxl) {
-            tokenizer(dir.resolve("tokenizer_2"));
-            write(dir.resolve("text_encoder_2/model.onnx"), textEncoder(INT64));
+            write(dir.resolve("text_encoder/model.onnx"), xlTextEncoder(idsType, WIDTH, 0.01f, 0));
+            write(dir.resolve("text_encoder_2/model.onnx"), xlTextEncoder(INT64, WIDTH2, 0.02f, POOLED));
+        } else {
+            write(dir.resolve("text_encoder/model.onnx"), textEncoder(idsType));
         }
         write(dir.resolve("unet/model.onnx"), unet());
         if (vaeEncoder) {
@@ -118,6 +149,58 @@ final class TinySd {
                 List.of(new Value("last_hidden_state", FLOAT, null, null, (long) WIDTH)));
     }
 
+    /** SDXL's penultimate-layer embedding of one id ({@code cos}), for encoder 1 or 2. */
+    static float xlEmbedding(int encoder, int id, int j) {
+        float f = encoder == 1 ? 0.01f : 0.02f;
+        return (float) Math.cos((float) id * (f * (j + 1)));
+    }
+
+    /** SDXL's last-layer embedding of one id ({@code sin(2a)}), for encoder 1 or 2. */
+    static float xlLast(int encoder, int id, int j) {
+        float f = encoder == 1 ? 0.01f : 0.02f;
+        return (float) Math.sin((float) id * (f * (j + 1)) * 2f);
+    }
+
+    /**
+     * An SDXL text encoder: {@code hidden_states.0..2} (unless {@link #hiddenStates} is off), {@code last_hidden_state}
+     * and, when {@code pooled > 0}, {@code text_embeds} (CLIPTextModelWithProjection's).
+     */
+    private byte[] xlTextEncoder(int type, int width, float f, int pooled) {
+        OnnxWriter w = new OnnxWriter();
+        float[] freq = new float[width];
+        for (int j = 0; j < width; j++) {
+            freq[j] = f * (j + 1);
+        }
+        w.initializer("freq", new long[] {width}, freq);
+        w.initializer("axis2", new long[] {1}, new long[] {2});
+        w.initializer("two", new long[0], new float[] {2});
+        w.node("Cast", "idsf", List.of("input_ids"), Attr.i("to", FLOAT));
+        w.node("Unsqueeze", "ids3", List.of("idsf", "axis2"));
+        w.node("Mul", "angles", List.of("ids3", "freq"));
+        w.node("Mul", "angles2", List.of("angles", "two"));
+        w.node("Sin", "last_hidden_state", List.of("angles2"));
+        List<Value> outputs = new java.util.ArrayList<>();
+        outputs.add(new Value("last_hidden_state", FLOAT, null, null, (long) width));
+        if (hiddenStates) {
+            w.node("Sin", "hidden_states.0", List.of("angles"));
+            w.node("Cos", "hidden_states.1", List.of("angles"));
+            w.node("Identity", "hidden_states.2", List.of("last_hidden_state"));
+            for (int i = 0; i < 3; i++) {
+                outputs.add(new Value("hidden_states." + i, FLOAT, null, null, (long) width));
+            }
+        }
+        if (pooled > 0) {
+            w.initializer("p_from", new long[] {1}, new long[] {0});
+            w.initializer("p_to", new long[] {1}, new long[] {pooled});
+            w.initializer("p_axis", new long[] {1}, new long[] {1});
+            w.node("ReduceMean", "token_mean", List.of("last_hidden_state"), Attr.ints("axes", 1),
+                    Attr.i("keepdims", 0));
+            w.node("Slice", "text_embeds", List.of("token_mean", "p_from", "p_to", "p_axis"));
+            outputs.add(0, new Value("text_embeds", FLOAT, null, (long) pooled));
+        }
+        return w.build("tiny-clip-xl", List.of(new Value("input_ids", type, null, null)), outputs);
+    }
+
     private byte[] unet() {
         OnnxWriter w = new OnnxWriter();
         w.initializer("one", new long[0], new float[] {1});
@@ -143,15 +226,29 @@ final class TinySd {
             w.node("Mul", "qmi", List.of("mi", "quarter"));
             w.node("Add", "withMask", List.of("base", "hm"));
             w.node("Add", "out_sample", List.of("withMask", "qmi"));
+        } else if (sdxl) {
+            w.initializer("pw", new long[0], new float[] {POOLED_WEIGHT});
+            w.initializer("tw", new long[] {1, 6}, TIME_WEIGHTS);
+            w.node("ReduceMean", "pmean", List.of("text_embeds"), Attr.i("keepdims", 0));
+            w.node("Mul", "ppart", List.of("pmean", "pw"));
+            w.node("Mul", "tweighted", List.of("time_ids", "tw"));
+            w.node("ReduceSum", "tpart", List.of("tweighted"), Attr.i("keepdims", 0));
+            w.node("Add", "base", List.of("scaled", "kmean"));
+            w.node("Add", "withPooled", List.of("base", "ppart"));
+            w.node("Add", "out_sample", List.of("withPooled", "tpart"));
         } else {
             w.node("Add", "out_sample", List.of("scaled", "kmean"));
         }
         Long[] t = timestepRank == 0 ? new Long[0] : new Long[] {1L};
-        return w.build("tiny-unet", List.of(
+        List<Value> inputs = new java.util.ArrayList<>(List.of(
                 new Value("sample", FLOAT, 1L, inpainting ? 9L : 4L, null, null),
                 new Value("timestep", timestepType, t),
-                new Value(hiddenName, FLOAT, 1L, 77L, (long) WIDTH)),
-                List.of(new Value("out_sample", FLOAT, 1L, 4L, null, null)));
+                new Value(hiddenName, FLOAT, 1L, 77L, (long) (sdxl ? WIDTH + WIDTH2 : WIDTH))));
+        if (sdxl) {
+            inputs.add(new Value("text_embeds", FLOAT, 1L, (long) POOLED));
+            inputs.add(new Value("time_ids", FLOAT, 1L, 6L));
+        }
+        return w.build("tiny-unet", inputs, List.of(new Value("out_sample", FLOAT, 1L, 4L, null, null)));
     }
 
     private static void slice(OnnxWriter w, String out, long from, long to) {
@@ -196,14 +293,20 @@ final class TinySd {
                 List.of(new Value("sample", FLOAT, 1L, 3L, null, null)));
     }
 
-    private static void tokenizer(Path dir) {
-        StringBuilder json = new StringBuilder("{");
+    /**
+     * The tiny vocabulary; {@code xlSecond}: SDXL's {@code tokenizer_2} style, "!" at id 0 (the rest one higher)
+     * and named as the pad token.
+     */
+    private static void tokenizer(Path dir, boolean xlSecond) {
+        StringBuilder json = new StringBuilder(xlSecond ? "{\"!\":0" : "{");
+        int shift = xlSecond ? 1 : 0;
         for (int i = 0; i < VOCAB.size(); i++) {
-            json.append(i == 0 ? "" : ",").append('"').append(VOCAB.get(i)).append("\":").append(i);
+            json.append(i + shift == 0 ? "" : ",").append('"').append(VOCAB.get(i)).append("\":").append(i + shift);
         }
         write(dir.resolve("vocab.json"), json.append('}').toString());
         write(dir.resolve("merges.txt"), "#version: 0.2\nl o\nlo w</w>\ne r</w>\n");
-        write(dir.resolve("special_tokens_map.json"), "{\"unk_token\": \"<unk>\"}");
+        write(dir.resolve("special_tokens_map.json"), xlSecond ? "{\"unk_token\": \"<unk>\", \"pad_token\": \"!\"}"
+                : "{\"unk_token\": \"<unk>\"}");
     }
 
     static void write(Path file, String text) {

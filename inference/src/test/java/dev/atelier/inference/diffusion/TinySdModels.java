@@ -21,6 +21,20 @@ public final class TinySdModels {
         return sd.write(dir);
     }
 
+    /** Writes a tiny SDXL ONNX folder (two text encoders, UNet with text_embeds and time_ids) into {@code dir}. */
+    public static Path writeXl(Path dir) {
+        TinySd sd = new TinySd().k(0.5f);
+        sd.sdxl = true;
+        return sd.write(dir);
+    }
+
+    /** Writes a tiny SDXL ONNX folder next to the store and imports it as {@code id}; returns the store root. */
+    public static Path installXl(Path root, String id) throws Exception {
+        Path folder = writeXl(root.resolveSibling(root.getFileName() + "-src-" + id));
+        DiffusionImport.install(new ModelStore(root), folder, id, "test");
+        return root;
+    }
+
     /** Writes a tiny ONNX folder next to the store and imports it as {@code id}; returns the store root. */
     public static Path install(Path root, String id, boolean inpainting) throws Exception {
         return install(root, id, inpainting, false);

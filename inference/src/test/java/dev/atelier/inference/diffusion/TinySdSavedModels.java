@@ -52,6 +52,34 @@ final class TinySdSavedModels {
         });
     }
 
+    /** {@link TinySd}'s SDXL text encoder: the same outputs and closed forms as its ONNX graph. */
+    static void xlTextEncoder(Path dir, TinySd sd, int idsType, int width, float f, int pooled) {
+        export(dir, tf -> {
+            Placeholder<? extends TType> ids = tf.withName("input_ids").placeholder(type(idsType),
+                    Placeholder.shape(Shape.of(-1, -1)));
+            float[] freq = new float[width];
+            for (int j = 0; j < width; j++) {
+                freq[j] = f * (j + 1);
+            }
+            Operand<TFloat32> angles = tf.math.mul(tf.expandDims(tf.dtypes.cast(ids, TFloat32.class),
+                    tf.constant(2)), tf.constant(freq));
+            Operand<TFloat32> last = tf.withName("last_hidden_state").math.sin(tf.math.mul(angles,
+                    tf.constant(2f)));
+            Signature.Builder b = Signature.builder().input("input_ids", ids).output("last_hidden_state", last);
+            if (sd.hiddenStates) {
+                b.output("hidden_states.0", tf.withName("hidden_states.0").math.sin(angles))
+                        .output("hidden_states.1", tf.withName("hidden_states.1").math.cos(angles))
+                        .output("hidden_states.2", tf.withName("hidden_states.2").identity(last));
+            }
+            if (pooled > 0) {
+                Operand<TFloat32> mean = tf.math.mean(last, tf.constant(1));
+                b.output("text_embeds", tf.withName("text_embeds").slice(mean, tf.constant(new int[] {0, 0}),
+                        tf.constant(new int[] {-1, pooled})));
+            }
+            return b;
+        });
+    }
+
     static void unet(Path dir, TinySd sd) {
         export(dir, tf -> {
             Placeholder<TFloat32> sample = tf.withName("sample").placeholder(TFloat32.class,
@@ -59,7 +87,7 @@ final class TinySdSavedModels {
             Placeholder<? extends TType> timestep = tf.withName("timestep").placeholder(type(sd.timestepType),
                     Placeholder.shape(sd.timestepRank == 0 ? Shape.scalar() : Shape.of(1)));
             Placeholder<TFloat32> hidden = tf.withName(sd.hiddenName).placeholder(TFloat32.class,
-                    Placeholder.shape(Shape.of(1, 77, TinySd.WIDTH)));
+                    Placeholder.shape(Shape.of(1, 77, sd.sdxl ? TinySd.WIDTH + TinySd.WIDTH2 : TinySd.WIDTH)));
             Operand<TFloat32> t = tf.dtypes.cast(timestep, TFloat32.class);
             Operand<TFloat32> ratio = tf.math.div(t, tf.math.add(t, tf.constant(1f)));
             Operand<TFloat32> x = sd.inpainting ? channels(tf, sample, 0, 4) : sample;
@@ -70,8 +98,21 @@ final class TinySdSavedModels {
                 out = tf.math.add(tf.math.add(out, tf.math.mul(channels(tf, sample, 4, 1), tf.constant(0.5f))),
                         tf.math.mul(channels(tf, sample, 5, 4), tf.constant(0.25f)));
             }
-            return Signature.builder().input("sample", sample).input("timestep", timestep)
-                    .input(sd.hiddenName, hidden).output("out_sample", tf.withName("out_sample").identity(out));
+            Signature.Builder b = Signature.builder().input("sample", sample).input("timestep", timestep)
+                    .input(sd.hiddenName, hidden);
+            if (sd.sdxl) {
+                Placeholder<TFloat32> pooled = tf.withName("text_embeds").placeholder(TFloat32.class,
+                        Placeholder.shape(Shape.of(1, TinySd.POOLED)));
+                Placeholder<TFloat32> timeIds = tf.withName("time_ids").placeholder(TFloat32.class,
+                        Placeholder.shape(Shape.of(1, 6)));
+                Operand<TFloat32> p = tf.math.mul(tf.math.mean(pooled, tf.constant(new int[] {0, 1})),
+                        tf.constant(TinySd.POOLED_WEIGHT));
+                Operand<TFloat32> times = tf.sum(tf.math.mul(timeIds, tf.constant(new float[][] {TinySd.TIME_WEIGHTS})),
+                        tf.constant(new int[] {0, 1}));
+                out = tf.math.add(tf.math.add(out, p), times);
+                b.input("text_embeds", pooled).input("time_ids", timeIds);
+            }
+            return b.output("out_sample", tf.withName("out_sample").identity(out));
         });
     }
 

@@ -10,7 +10,9 @@ public enum Operation implements WireId {
     UPSCALE("upscale", "Upscale", false),
     REMOVE_BACKGROUND("remove-background", "Remove background", false),
     DETECT("detect", "Detect", false),
-    PREP_3D("prep-3d", "Prep for 3D", false);
+    PREP_3D("prep-3d", "Prep for 3D", false),
+    /** A workflow published as an App: its panel's id names the workflow; the daemon runs it node by node. */
+    WORKFLOW("workflow", "Workflow", false);
 
     private final String id;
     private final String title;

@@ -6,7 +6,7 @@ package dev.atelier.core.operation;
  */
 public sealed interface OperationRequest
         permits Img2ImgRequest, RetouchRequest, ExpandRequest, UpscaleRequest, RemoveBackgroundRequest,
-                DetectRequest, Prep3dRequest {
+                DetectRequest, Prep3dRequest, WorkflowRequest {
 
     Operation operation();
 }

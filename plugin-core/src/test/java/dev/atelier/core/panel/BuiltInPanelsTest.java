@@ -45,7 +45,8 @@ class BuiltInPanelsTest {
     void listsEveryOperationInMenuOrder() {
         assertEquals(List.of("img2img", "retouch", "expand", "upscale", "remove-background", "detect", "prep-3d"),
                 BuiltInPanels.all().stream().map(Panel::id).toList());
-        assertEquals(Arrays.asList(Operation.values()),
+        // Every operation but "workflow" (whose panels are the Apps made from workflow files) has its panel.
+        assertEquals(Arrays.stream(Operation.values()).filter(o -> o != Operation.WORKFLOW).toList(),
                 BuiltInPanels.all().stream().map(p -> p.descriptor().operation()).toList());
         assertTrue(BuiltInPanels.byId("nope").isEmpty());
     }

@@ -86,7 +86,7 @@ class PanelJsonTest {
                 bad("upscale", j -> j.remove("title"), "panel 'upscale': missing key 'title'"),
                 bad("upscale", j -> j.addProperty("operation", "upscal"), "panel 'upscale': unknown operation "
                         + "'upscal'; known operations: img2img, retouch, expand, upscale, remove-background, "
-                        + "detect, prep-3d"),
+                        + "detect, prep-3d, workflow"),
                 bad("upscale", j -> j.addProperty("fields", 3), "panel 'upscale': key 'fields' must be an array (got 3)"),
                 bad("upscale", j -> fields(j).set(0, new JsonPrimitive("x")),
                         "panel 'upscale': field #1 must be an object (got \"x\")"),

@@ -73,9 +73,6 @@ final class DiffusionEngine implements Engine {
         if (!l.isRunnable()) {
             return Optional.of(id + " is incomplete: " + String.join("; ", l.problems()));
         }
-        if (l.family() == SdModelLayout.SdFamily.SDXL) {
-            return Optional.of(id + " is Stable Diffusion XL, which is not run yet (SD 1.x and 2.x are)");
-        }
         if (!l.canEncodeImages()) {
             return Optional.of(id + " has no vae_encoder/, which " + request.operation().title() + " needs");
         }

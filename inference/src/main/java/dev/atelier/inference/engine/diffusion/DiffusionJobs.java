@@ -18,6 +18,7 @@ import dev.atelier.core.plan.InpaintPlanner;
 import dev.atelier.core.plan.InpaintSettings;
 import dev.atelier.core.plan.PlanCompositor;
 import dev.atelier.inference.diffusion.RgbPlanes;
+import dev.atelier.inference.diffusion.SdModelLayout;
 import dev.atelier.inference.diffusion.SdPipeline;
 import dev.atelier.inference.diffusion.SdRequest;
 import dev.atelier.inference.engine.CancelToken;
@@ -31,23 +32,27 @@ import java.util.Optional;
 /**
  * One diffusion job on a loaded pipeline. Retouch and Expand follow the classical fill's flow exactly: the shared
  * plan says what to repaint, the pipeline repaints the plan's area at the model's size (the longer side at
- * {@link #SIDE}, a multiple of 8), the result is resized back and laid over the original through the plan's
- * compositor, so pixels outside the blend mask stay bit-identical.
+ * the family's {@link SdModelLayout.SdFamily#defaultSide()}: 512 for SD 1.x/2.x, 1024 for SDXL; multiples of 8),
+ * the result is resized back and laid over the original through the plan's compositor, so pixels outside the blend
+ * mask stay bit-identical.
  *
  * @param seed the seed actually used (the request's, or the random one drawn for -1)
  */
 record DiffusionJobs(SdPipeline pipeline, String modelId, Generation generation, long seed, ProgressSink progress,
         CancelToken cancel) {
 
-    /** The longer side images are generated at: what SD 1.x and 2.x base models were trained on. */
-    static final int SIDE = 512;
     /** The scheduler every job uses: deterministic, so a seed reproduces its image. */
     static final String SCHEDULER = "euler";
     /** Progress spent on the denoising steps; the rest covers loading, decoding and compositing. */
     private static final double STEPS_SHARE = 0.95;
 
+    /** The longer side this model generates at (512 for SD 1.x/2.x, 1024 for SDXL). */
+    int side() {
+        return pipeline.layout().family().defaultSide();
+    }
+
     OperationResult img2img(Raster image, int influence) throws AtelierException {
-        int[] size = Pixels.generationSize(image.width(), image.height(), SIDE);
+        int[] size = Pixels.generationSize(image.width(), image.height(), side());
         List<OperationResult> results = new ArrayList<>();
         for (RgbPlanes out : generate(Pixels.planes(image, size[0], size[1]), null, influence)) {
             Raster result = Pixels.raster(out, image.width(), image.height(), image); // a cut-out stays cut out
@@ -66,7 +71,7 @@ record DiffusionJobs(SdPipeline pipeline, String modelId, Generation generation,
                     + "; select the area to repaint first");
         }
         Bounds ctx = plan.context();
-        int[] size = Pixels.generationSize(ctx.width(), ctx.height(), SIDE);
+        int[] size = Pixels.generationSize(ctx.width(), ctx.height(), side());
         RgbPlanes crop = Pixels.planes(image.crop(ctx), size[0], size[1]);
         List<OperationResult> results = new ArrayList<>();
         for (RgbPlanes out : generate(crop, Pixels.mask(plan.generation(), size[0], size[1]), 0)) {
@@ -88,7 +93,7 @@ record DiffusionJobs(SdPipeline pipeline, String modelId, Generation generation,
         var m = plan.margins();
         // The new area is transparent black here; the mask marks it for repainting from noise.
         RgbaView canvas = image.pad(m.left(), m.top(), m.right(), m.bottom(), Edge.TRANSPARENT);
-        int[] size = Pixels.generationSize(plan.width(), plan.height(), SIDE);
+        int[] size = Pixels.generationSize(plan.width(), plan.height(), side());
         List<OperationResult> results = new ArrayList<>();
         for (RgbPlanes out : generate(Pixels.planes(canvas, size[0], size[1]),
                 Pixels.mask(plan.generation(), size[0], size[1]), 0)) {

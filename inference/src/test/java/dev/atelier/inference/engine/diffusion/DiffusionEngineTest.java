@@ -24,6 +24,7 @@ import dev.atelier.core.plan.InpaintPlan;
 import dev.atelier.core.plan.InpaintPlanner;
 import dev.atelier.core.plan.InpaintSettings;
 import dev.atelier.inference.diffusion.RealSdModel;
+import dev.atelier.inference.diffusion.SdModelLayout;
 import dev.atelier.inference.diffusion.TinySdModels;
 import dev.atelier.inference.engine.CancelToken;
 import dev.atelier.inference.engine.Engine;
@@ -126,11 +127,12 @@ class DiffusionEngineTest {
     @Test
     void retouchLeavesEverythingOutsideTheBlendMaskBitIdentical() throws Exception {
         for (Engine engine : List.of(regular, inpainting)) {
-            assertRetouchKeepsOutsideTheBlendMask(engine);
+            assertRetouchKeepsOutsideTheBlendMask(engine, 512);
         }
     }
 
-    private static void assertRetouchKeepsOutsideTheBlendMask(Engine engine) throws Exception {
+    /** Retouch on a 300×260 noise image; {@code side} is the model family's generation side (512, SDXL 1024). */
+    static void assertRetouchKeepsOutsideTheBlendMask(Engine engine, int side) throws Exception {
         Raster image = SeededImages.noise(5, 300, 260);
         Mask selection = box(300, 260, new Bounds(120, 100, 40, 30));
         RetouchRequest r = new RetouchRequest(G, 4, 16, 6, 8);
@@ -155,7 +157,7 @@ class DiffusionEngineTest {
         assertTrue(changed > 40 * 30 / 2, "the selection was repainted: " + changed);
         assertTrue(result.metadata().containsKey("model"));
         assertTrue(result.metadata().get("plan").startsWith("Inpaint plan on a 300x260 canvas"));
-        assertEquals("512x512", result.metadata().get("size"), "the context is a square of at least 256");
+        assertEquals(side + "x" + side, result.metadata().get("size"), "the context is a square of at least 256");
     }
 
     @Test
@@ -394,7 +396,8 @@ class DiffusionEngineTest {
         Path store = RealSdModel.store();
         EngineContext context = new EngineContext(dir.resolve("cache"), Runtime.getRuntime().availableProcessors());
         try (Engine real = new DiffusionEngineProvider(store).create(context)) {
-            assertRetouchKeepsOutsideTheBlendMask(real);
+            int side = SdModelLayout.describe(RealSdModel.require()).family().defaultSide(); // SDXL: 1024
+            assertRetouchKeepsOutsideTheBlendMask(real, side);
             assertExpandKeepsOldPixelsOutsideTheBand(real);
             Img2ImgRequest r = new Img2ImgRequest(new Generation("a watercolour landscape", "", 4, 5, 42, 1), 40);
             Raster image = SeededImages.gradient(96, 64);

@@ -1,18 +1,17 @@
-package dev.atelier.inference.cli;
+package dev.atelier.core.operation;
 
 import dev.atelier.core.image.Compositing;
 import dev.atelier.core.image.Raster;
-import dev.atelier.core.operation.OperationResult;
 
 /**
  * Turns a result patch into a whole image for file output: a patch that covers its canvas is the image;
  * otherwise it is laid over the input (source-over), as a host would show the new layer above the old ones.
  */
-final class ResultImages {
+public final class ResultImages {
 
     private ResultImages() {}
 
-    static Raster flatten(Raster input, OperationResult result) {
+    public static Raster flatten(Raster input, OperationResult result) {
         Raster patch = result.image();
         int cw = result.canvasWidth();
         int ch = result.canvasHeight();
