@@ -14,6 +14,7 @@ import dev.atelier.core.image.RgbaView;
 import dev.atelier.core.operation.OperationResult;
 import dev.atelier.core.operation.UpscalePreset;
 import dev.atelier.core.operation.UpscaleRequest;
+import dev.atelier.inference.diffusion.RgbPlanes;
 import dev.atelier.inference.diffusion.SdModelLayout;
 import dev.atelier.inference.diffusion.SdPipeline;
 import dev.atelier.inference.diffusion.SdRequest;
@@ -163,6 +164,66 @@ class DiffusionUpscaleTest {
                 for (int x = from; x < to; x++) {
                     assertEquals(alone.rgba(x, y), refined.rgba(t.x() + x, y), "tile " + i + " at " + x + "," + y);
                 }
+            }
+        }
+    }
+
+    /** Where two tiles overlap, the result is their own img2img outputs cross-faded by the ramp weights. */
+    @Test
+    void overlapsAreTheCrossFadeOfTheTwoTilesOwnResults() throws Exception {
+        Raster image = SeededImages.shapes(6, 1000, 200, false);
+        RefineSettings s = RefineSettings.of(UpscalePreset.BALANCED, SdModelLayout.SdFamily.SD1);
+        List<Bounds> tiles = TiledRefiner.regions(1000, 200, s.tile(), s.overlap());
+        Raster refined = refine(image, s.overlap(), s);
+        float[] a = alone(image, tiles.get(0), 0, s).values();
+        float[] b = alone(image, tiles.get(1), 1, s).values();
+        int n = 512 * 200;
+        int differ = 0;
+        for (int y = 0; y < 200; y++) {
+            for (int x = tiles.get(1).x(); x < tiles.get(2).x(); x++) { // tiles 0 and 1 only
+                int xb = x - tiles.get(1).x();
+                float wa = TiledRefiner.ramp(x, 512, false, true, s.overlap());
+                float wb = TiledRefiner.ramp(xb, 512, true, true, s.overlap());
+                for (int c = 0; c < 3; c++) {
+                    float v = (wa * a[c * n + y * 512 + x] + wb * b[c * n + y * 512 + xb]) / (wa + wb);
+                    int expected = Math.round(Math.min(1f, Math.max(0f, v)) * 255f);
+                    assertTrue(Math.abs(expected - refined.get(x, y, c)) <= 1, "at " + x + "," + y);
+                    differ += a[c * n + y * 512 + x] != b[c * n + y * 512 + xb] ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(differ > 40 * 200, "the two tiles disagree there, so the blend is tested: " + differ);
+    }
+
+    private static RgbPlanes alone(Raster image, Bounds t, int index, RefineSettings s) throws AtelierException {
+        return pipeline.generate(new SdRequest("", "", t.width(), t.height(), s.steps(), 1, "euler",
+                s.seed() + index, Pixels.planes(image.crop(t), t.width(), t.height()), s.influence(), null),
+                SdPipeline.Progress.none(), () -> false).image();
+    }
+
+    @Test
+    void progressCoversTheUpscaleAndEveryTileStepAndNeverGoesBack() throws Exception {
+        List<Double> fractions = new CopyOnWriteArrayList<>();
+        List<String> messages = new CopyOnWriteArrayList<>();
+        engine.run(new UpscaleRequest(4, UpscalePreset.CREATIVE), JobInput.of(SeededImages.noise(2, 150, 100)),
+                (f, m) -> {
+                    fractions.add(f);
+                    messages.add(m);
+                }, CancelToken.none());
+        for (int i = 1; i < fractions.size(); i++) {
+            assertTrue(fractions.get(i) >= fractions.get(i - 1), "went back at " + i + ": " + fractions);
+        }
+        assertEquals(1.0, fractions.get(fractions.size() - 1));
+        int firstTile = 0;
+        while (!messages.get(firstTile).startsWith("refining")) {
+            firstTile++;
+        }
+        assertTrue(firstTile > 0 && fractions.get(firstTile - 1) > 0
+                && fractions.get(firstTile - 1) <= DiffusionUpscale.UPSCALE_SHARE, "the enlargement reports first, "
+                + "within its share: " + messages.subList(0, firstTile) + " " + fractions.subList(0, firstTile));
+        for (int t = 1; t <= 2; t++) {
+            for (int step = 1; step <= 7; step++) {
+                assertTrue(messages.contains("refining tile " + t + "/2, step " + step + "/7"), messages.toString());
             }
         }
     }
