@@ -99,10 +99,12 @@ class DaemonDiffusionTest {
         }
     }
 
-    @Test
-    void upscaleBalancedIsRefinedByTheTinyModelReproduciblyWithProgressAcrossTiles() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void upscaleBalancedIsRefinedByTheTinyModelReproduciblyWithProgressAcrossTiles(boolean savedModel)
+            throws Exception {
         Raster image = FillImages.stripes(150, 100);
-        Path store = TinySdModels.install(dir.resolve("store"), "tiny-sd", false);
+        Path store = TinySdModels.install(dir.resolve("store"), "tiny-sd", false, savedModel);
         Submission upscale = Submission.builder().setOperation("upscale").setImage(image).optParam("factor", 4)
                 .optParam("preset", "balanced").build();
         try (DaemonFixture fixture = DaemonFixture.withProviders(dir.resolve("d"),
@@ -121,6 +123,25 @@ class DaemonDiffusionTest {
                     .optParam("factor", 2).optParam("preset", "precise").build(), null);
             assertEquals(List.of(), precise.notices(), "Precise is the classical engine's, without a word");
             assertFalse(precise.metadata().containsKey("model"));
+        }
+    }
+
+    /**
+     * Upscale Balanced through the socket on the real model of {@code $ATELIER_SD_MODEL} (one 512 tile and a
+     * partial one: 300×200 ×2); skipped (never failed) without it.
+     */
+    @Test
+    void upscaleBalancedRunsOnTheRealModel() throws Exception {
+        Path store = RealSdModel.store();
+        Raster image = FillImages.stripes(300, 200);
+        try (DaemonFixture fixture = DaemonFixture.withProviders(dir.resolve("d"),
+                new DiffusionEngineProvider(store))) {
+            var r = fixture.client().run(Submission.builder().setOperation("upscale").setImage(image)
+                    .optParam("factor", 2).optParam("preset", "balanced").build(), null);
+            assertEquals(600, r.image().width());
+            assertEquals(400, r.image().height());
+            assertEquals(RealSdModel.ID, r.metadata().get("model"));
+            assertEquals("2", r.metadata().get("tiles"));
         }
     }
 
