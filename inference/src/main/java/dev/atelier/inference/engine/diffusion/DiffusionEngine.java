@@ -34,7 +34,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * this engine's at all ({@link #handles}), so the ESRGAN engines answer it as if this one did not exist. Keeps
  * one {@link SdPipeline} loaded between jobs (loading costs seconds to minutes for real models) and swaps it when
  * the installed model changes; closing the engine frees it; the {@link ModelMemory} may unload it when idle or to
- * make room (never during a job), and the next job loads it again. Jobs run one at a time (the descriptor says heavy; {@code run} holds a lock besides).
+ * make room (never during a job), and the next job loads it again. Jobs run one at a time (the descriptor says
+ * heavy; {@code run} holds a lock besides).
  */
 final class DiffusionEngine implements Engine {
 

@@ -33,9 +33,6 @@ record RefineSettings(double strength, int steps, int tile, int overlap, String 
     static final int STEPS = 20;
     /** The seed when the request has none: a fixed one, so the same upscale gives the same pixels. */
     static final long DEFAULT_SEED = 1234;
-    /** SD 1.x and 2.x were trained at 512 px (2.x's 768 models too work well there), SDXL at 1024. */
-    static final int SD_SIDE = 512;
-    static final int SDXL_SIDE = 1024;
 
     RefineSettings {
         if (!(strength > 0 && strength < 1) || steps < 1 || tile < 64 || tile % 8 != 0 || overlap < 0
@@ -52,8 +49,8 @@ record RefineSettings(double strength, int steps, int tile, int overlap, String 
             case CREATIVE -> CREATIVE;
             case PRECISE -> throw new IllegalArgumentException("Precise is never refined");
         };
-        int side = family == SdModelLayout.SdFamily.SDXL ? SDXL_SIDE : SD_SIDE;
-        return new RefineSettings(strength, STEPS, side, overlapFor(strength), "", DEFAULT_SEED);
+        // the size the model was trained at, as every diffusion job uses: 512 for SD 1.x/2.x, 1024 for SDXL
+        return new RefineSettings(strength, STEPS, family.defaultSide(), overlapFor(strength), "", DEFAULT_SEED);
     }
 
     /** Twice krita-ai-diffusion's padding {@code 16 + 64·strength}, rounded up to a multiple of 8. */

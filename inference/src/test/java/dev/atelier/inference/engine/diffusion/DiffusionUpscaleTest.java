@@ -109,6 +109,20 @@ class DiffusionUpscaleTest {
     }
 
     @Test
+    void anSdxlModelRefinesIn1024Tiles() throws Exception {
+        Path xl = TinySdModels.installXl(dir.resolve("xl-store"), "tiny-xl");
+        try (Engine e = new DiffusionEngineProvider(xl).create(new EngineContext(dir.resolve("cache"), 2))) {
+            OperationResult r = e.run(new UpscaleRequest(4, UpscalePreset.CREATIVE),
+                    JobInput.of(SeededImages.noise(3, 300, 200)), ProgressSink.none(), CancelToken.none());
+            assertEquals(1200, r.image().width());
+            assertEquals(800, r.image().height());
+            assertEquals("1024x1024", r.metadata().get("tile"));
+            assertEquals("2", r.metadata().get("tiles"), "1200 across: two 1024 tiles; 800 down: one");
+            assertEquals("tiny-xl", r.metadata().get("model"));
+        }
+    }
+
+    @Test
     void theSameRequestGivesTheSameBytes() throws Exception {
         Raster image = SeededImages.noise(4, 160, 120);
         assertEquals(upscale(image, 4, UpscalePreset.CREATIVE).image(),
