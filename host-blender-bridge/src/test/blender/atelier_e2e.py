@@ -89,6 +89,8 @@ def run_ops(cfg, out, report):
         report["cases"]["img2img-batch"]["second"] = second.name
         dump(second, out, "img2img-batch-2")
     case(report, out, "no-such-op", lambda: api.run(byte_img, "sharpen"))
+    # An App: a workflow file in the daemon's studio folder, run by its id like any operation.
+    case(report, out, "app", lambda: api.run(byte_img, "edges-2x", factor="2", low=40))
 
     # Send render: the default scene rendered small in background mode (Render Result empty: written, reloaded).
     scene = bpy.context.scene

@@ -108,8 +108,13 @@ def run_cases(cfg, out, report):
     fill(c.rootNode().childNodes()[0], read("small.rgba"), 0, 0, 32, 24, depth="U16")
     case("u16", c, "detect", mode="canny")
 
+    # Document E: an App (a workflow file in the daemon's studio folder), run by its id like any operation.
+    e = new_doc(32, 24)
+    fill(e.rootNode().childNodes()[0], read("small.rgba"), 0, 0, 32, 24)
+    case("app", e, "edges-2x", factor="2", low=40)
+
     # Document D: 32-bit float is refused with a clear message.
     d = new_doc(16, 16, depth="F32")
     case("f32", d, "detect")
-    for doc in (a, b, c, d):
+    for doc in (a, b, c, d, e):
         doc.setModified(False)

@@ -54,7 +54,7 @@ def finish_all(prepared, result):
 
 
 def _run(prepared, connection, on_progress, timeout):
-    job = connection.submit(prepared.panel.operation, prepared.values, prepared.source,
+    job = connection.submit(prepared.panel.id, prepared.values, prepared.source,
                             on_progress=progress_callback(on_progress))
     return finish(prepared, wait(job, timeout))
 

@@ -218,7 +218,7 @@ def _submit_and_wait(prepared):
     def work(box):
         def progress(fraction, message, *_):
             box["fraction"], box["message"] = fraction, message
-        job = conn_mod.shared().submit(prepared.panel.operation, prepared.values, prepared.source,
+        job = conn_mod.shared().submit(prepared.panel.id, prepared.values, prepared.source,
                                        on_progress=progress)
         box["job"] = job
         return job.wait()

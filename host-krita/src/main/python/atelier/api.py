@@ -42,7 +42,7 @@ def prepare(document, panel, values, node=None):
 
 def submit(connection, prepared, on_progress=None, priority=10):
     """Sends the prepared pixels; `on_progress(fraction, message)` runs on the client's reader thread."""
-    return connection.submit(prepared.panel.operation, prepared.values, image=prepared.source.image(),
+    return connection.submit(prepared.panel.id, prepared.values, image=prepared.source.image(),
                              mask=prepared.mask_image(), priority=priority, on_progress=progress_callback(on_progress))
 
 

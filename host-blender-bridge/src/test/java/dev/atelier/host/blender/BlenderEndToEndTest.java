@@ -13,6 +13,8 @@ import dev.atelier.inference.engine.classical.LanczosUpscaler;
 import dev.atelier.inference.testing.DaemonFixture;
 import dev.atelier.inference.testing.FakeEngine;
 import dev.atelier.inference.testing.JavaProcess;
+import dev.atelier.inference.workflow.WorkflowFolders;
+import dev.atelier.testkit.AppWorkflows;
 import dev.atelier.testkit.EndToEnd;
 import dev.atelier.testkit.ImageAssert;
 import dev.atelier.testkit.LogTail;
@@ -52,7 +54,9 @@ class BlenderEndToEndTest {
     @BeforeAll
     void runBlender() throws Exception {
         Requirements.host("blender", RealBlender.present(), RealBlender.HOW_TO_INSTALL);
-        daemon = new DaemonFixture(dir.resolve("daemon"));
+        Path studio = AppWorkflows.studioFolder(dir); // the App exists only as this file
+        daemon = new DaemonFixture(dir.resolve("daemon"),
+                b -> b.optWorkflows(new WorkflowFolders(dir.resolve("user-workflows"), List.of(studio))));
         blender = RealBlender.install(dir.resolve("user"), daemon.socket(), JavaProcess.cli());
         Path in = Files.createDirectories(dir.resolve("in"));
         out = Files.createDirectories(dir.resolve("out"));
@@ -140,6 +144,15 @@ class BlenderEndToEndTest {
                 Files.readAllBytes(out.resolve("img2img-batch.rgba"))));
         ImageAssert.assertPixelsEqual(FakeEngine.variation(inverted, 1),
                 Raster.wrap(W, H, Files.readAllBytes(out.resolve("img2img-batch-2.rgba"))));
+    }
+
+    @Test
+    void anAppFromAWorkflowFileRunsLikeAnyOperation() throws Exception {
+        Raster app = image("app", "Atelier Edges 2x");
+        assertEquals(List.of(2 * W, 2 * H), List.of(app.width(), app.height()));
+        Raster upscaled = daemonRun("upscale", top, Map.of("factor", "2", "preset", "precise"));
+        ImageAssert.assertPixelsEqual(daemonRun("detect", upscaled, Map.of("mode", "canny", "low", 40, "high", 200)),
+                app);
     }
 
     @Test

@@ -15,11 +15,13 @@ import dev.atelier.core.operation.Operation;
 import dev.atelier.core.operation.OperationResult;
 import dev.atelier.core.panel.BuiltInPanels;
 import dev.atelier.core.panel.Panel;
+import dev.atelier.core.panel.PanelDescriptor;
 import dev.atelier.core.panel.SourceField;
 import dev.atelier.core.panel.SourceKind;
 import dev.atelier.host.gimp.jna.Gimp;
 import dev.atelier.host.gimp.jna.Params;
 import dev.atelier.host.gimp.jna.PdbValue;
+import dev.atelier.host.gimp.pdb.DaemonProcedures;
 import dev.atelier.host.gimp.pdb.ProcedureSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,8 +34,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The GIMP 2.10 plug-in. GIMP runs its launcher as {@code atelier -gimp RFD WFD -query|-init|-run MODE}; the
  * launcher passes its own path first, so {@link #main} gets {@code [argv0, -gimp, rfd, wfd, mode, stackmode]} and
- * hands them to {@code gimp_main}. Query installs one procedure per built-in panel; run reads the drawable (and
- * selection), submits it to the daemon, shows progress and inserts the result as a new layer in one undo step.
+ * hands them to {@code gimp_main}. Query installs one procedure per panel (the built-ins and the daemon's Apps);
+ * run reads the drawable (and selection), submits it to the daemon under the panel's id, shows progress and
+ * inserts the result as a new layer in one undo step.
  *
  * <p>Other entry points: {@code --warmup} (loads the classes a call uses, for the installer's class-data archive)
  * and {@code --cancel SOCKET JOB} (the cancel watchdog's call, see {@link CancelGuard}).
@@ -85,8 +88,20 @@ public final class GimpPlugin {
         System.exit(rc);
     }
 
-    /** Installs one procedure per panel, each under Filters ▸ Atelier. */
+    /**
+     * Installs one procedure per panel, each under Filters ▸ Atelier: the built-ins, and the daemon's other panels
+     * (Apps) when it can be reached now. GIMP queries a plug-in only when its files change, so Apps added later
+     * appear after {@code atelier install --host gimp} and a GIMP restart.
+     */
     void query() {
+        try {
+            for (ProcedureSpec spec : DaemonProcedures.extra(clientOptions())) {
+                specs.putIfAbsent(spec.name(), spec);
+            }
+        } catch (AtelierException | UserError | RuntimeException e) {
+            System.err.println("Atelier: only the built-in panels are registered; the daemon's other panels "
+                    + "(Apps) could not be listed: " + oneLine(String.valueOf(e.getMessage())));
+        }
         for (ProcedureSpec spec : specs.values()) {
             gimp.installProcedure(spec.name(), spec.blurb(), help(spec), spec.menuLabel(), IMAGE_TYPES,
                     spec.params(), spec.returns());
@@ -114,6 +129,9 @@ public final class GimpPlugin {
     /** Runs one call and returns its return values (status first). */
     List<PdbValue> run(String name, List<PdbValue> params) {
         ProcedureSpec spec = specs.get(name);
+        if (spec == null) {
+            spec = daemonSpec(name); // an App: its fields come from the daemon, as registered at query time
+        }
         if (spec == null) {
             return error(Gimp.STATUS_CALLING_ERROR, "Atelier: unknown procedure " + name);
         }
@@ -153,6 +171,24 @@ public final class GimpPlugin {
         }
     }
 
+    /** Returns the procedure of a panel the daemon offers beyond the built-ins, or null. */
+    private ProcedureSpec daemonSpec(String name) {
+        try {
+            return DaemonProcedures.extra(clientOptions()).stream().filter(s -> s.name().equals(name)).findFirst()
+                    .orElse(null);
+        } catch (AtelierException | UserError | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private ClientOptions clientOptions() throws UserError {
+        try {
+            return PluginConfig.read(pluginDir).clientOptions();
+        } catch (java.io.IOException e) {
+            throw new UserError("Atelier: bad settings: " + e.getMessage());
+        }
+    }
+
     private List<PdbValue> fail(boolean interactive, String message) {
         String line = oneLine(message);
         if (interactive) {
@@ -186,8 +222,8 @@ public final class GimpPlugin {
      */
     private int execute(ProcedureSpec spec, int image, int drawable, Map<String, JsonElement> values)
             throws AtelierException, UserError {
-        Panel panel = BuiltInPanels.byId(spec.panel().id()).orElseThrow();
-        String title = panel.descriptor().title();
+        PanelDescriptor panel = spec.panel();
+        String title = panel.title();
         int baseType = gimp.imageBaseType(image);
         if (baseType == Gimp.INDEXED) {
             throw new UserError("Atelier: indexed images are not supported; convert to RGB (Image ▸ Mode ▸ RGB)");
@@ -197,19 +233,13 @@ public final class GimpPlugin {
         int[] off = gimp.drawableOffsets(drawable);
         Raster pixels = TilePixels.toRaster(w, h, gimp.readTiles(drawable, 0, 0, w, h), gimp.bytesPerPixel(drawable));
         trace("pixels read");
-        Submission.Builder sub = Submission.builder().setOperation(panel.descriptor().operation().id())
+        Submission.Builder sub = Submission.builder().setOperation(panel.id()) // the panel id: a built-in or an App
                 .setImage(pixels).optPriority(10);
         values.forEach(sub::optParam);
         if (wantsSelection(panel)) {
             sub.optMask(selectionMask(image, off[0], off[1], w, h));
         }
-        PluginConfig config;
-        try {
-            config = PluginConfig.read(pluginDir);
-        } catch (java.io.IOException e) {
-            throw new UserError("Atelier: bad settings: " + e.getMessage());
-        }
-        ClientOptions options = config.clientOptions();
+        ClientOptions options = clientOptions();
         OperationResult result;
         gimp.progressInit("Atelier " + title + "…");
         try (DaemonClient client = DaemonClient.connect(options)) {
@@ -300,8 +330,8 @@ public final class GimpPlugin {
         return colon < 0 ? name + tag : name.substring(0, colon) + tag + name.substring(colon);
     }
 
-    private static boolean wantsSelection(Panel panel) {
-        return panel.descriptor().fields().stream().anyMatch(
+    private static boolean wantsSelection(PanelDescriptor panel) {
+        return panel.fields().stream().anyMatch(
                 f -> f instanceof SourceField s && s.allowed().contains(SourceKind.SELECTION));
     }
 

@@ -15,10 +15,13 @@ import dev.atelier.inference.bench.FillImages;
 import dev.atelier.inference.daemon.Daemon;
 import dev.atelier.inference.engine.classical.ClassicalEngineProvider;
 import dev.atelier.inference.engine.classical.LanczosUpscaler;
+import dev.atelier.inference.workflow.WorkflowFolders;
+import dev.atelier.testkit.AppWorkflows;
 import dev.atelier.testkit.ImageAssert;
 import dev.atelier.testkit.Requirements;
 import dev.atelier.testkit.SeededImages;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +45,9 @@ class GimpEndToEndTest {
     void setUp() throws Exception {
         Requirements.host("gimp", RealGimp.gimp().isPresent(), "apt-get install gimp (GIMP 2.10)");
         socket = dir.resolve("run/atelier.sock");
-        daemon = RealGimp.startAndInstall(dir, true, new ClassicalEngineProvider());
+        Path studio = AppWorkflows.studioFolder(dir); // an App that exists only as this workflow file
+        daemon = RealGimp.startAndInstall(dir, true, new WorkflowFolders(dir.resolve("user-workflows"),
+                List.of(studio)), new ClassicalEngineProvider());
     }
 
     @AfterEach
@@ -129,6 +134,36 @@ class GimpEndToEndTest {
         assertTrue(out.contains("ATELIER gray layers=2 type=3"), out);
         assertTrue(out.contains("Atelier: indexed images are not supported; convert to RGB"), out);
         assertTrue(out.contains("ATELIER indexed layers=4"), out);
+    }
+
+    @Test
+    void anAppFromAWorkflowFileIsAProcedureLikeAnyPanel() throws Exception {
+        Raster src = SeededImages.shapes(3, 32, 24);
+        Png.write(src, dir.resolve("src.png"));
+        String out = gimpBatch("""
+                (define (n x) (number->string x))
+                (define img (car (gimp-file-load RUN-NONINTERACTIVE "DIR/src.png" "src.png")))
+                (define d (car (gimp-image-get-active-drawable img)))
+                (define a (car (plug-in-atelier-edges-2x RUN-NONINTERACTIVE img d 2 40)))
+                (gimp-message (string-append "ATELIER app name=" (car (gimp-item-get-name a))
+                  " image=" (n (car (gimp-image-width img))) "x" (n (car (gimp-image-height img)))
+                  " at=" (n (car (gimp-drawable-offsets a))) "," (n (cadr (gimp-drawable-offsets a)))))
+                (file-png-save-defaults RUN-NONINTERACTIVE img a "DIR/app.png" "app.png")
+                (gimp-quit 0)
+                """, Map.of());
+        // The result covers the upscaled canvas: the image grew to it, the layer sits at its corner.
+        assertTrue(out.contains("ATELIER app name=Atelier Edges 2x image=64x48 at=0,0"), out);
+        Raster expected;
+        try (DaemonClient c = DaemonClient.connect(ClientOptions.builder().setSocket(socket).build())) {
+            Raster up = c.run(Submission.builder().setOperation("upscale").setImage(src).optParam("factor", "2")
+                    .optParam("preset", "precise").build(), null).image();
+            expected = c.run(Submission.builder().setOperation("detect").setImage(up).optParam("mode", "canny")
+                    .optParam("low", 40).optParam("high", 200).build(), null).image();
+        }
+        ImageAssert.assertPixelsEqual(expected, Png.read(dir.resolve("app.png"), 1 << 20));
+        // The installer, run with the daemon up, wrote the App's dialog next to the built-ins'.
+        assertTrue(java.nio.file.Files.readString(dir.resolve("config/GIMP/2.10/" + GimpInstaller.SCRIPT))
+                .contains("plug-in-atelier-edges-2x"));
     }
 
     @Test

@@ -23,10 +23,18 @@ final class RealGimp {
      */
     static dev.atelier.inference.daemon.Daemon startAndInstall(Path dir, boolean archive,
             dev.atelier.inference.engine.EngineProvider... engines) throws Exception {
+        return startAndInstall(dir, archive, new dev.atelier.inference.workflow.WorkflowFolders(
+                dir.resolve("user-workflows"), List.of()), engines);
+    }
+
+    /** As {@link #startAndInstall(Path, boolean, dev.atelier.inference.engine.EngineProvider...)}, with Apps. */
+    static dev.atelier.inference.daemon.Daemon startAndInstall(Path dir, boolean archive,
+            dev.atelier.inference.workflow.WorkflowFolders workflows,
+            dev.atelier.inference.engine.EngineProvider... engines) throws Exception {
         Path socket = dir.resolve("run/atelier.sock");
         dev.atelier.inference.daemon.Daemon daemon = dev.atelier.inference.daemon.Daemon.start(
                 dev.atelier.inference.daemon.DaemonConfig.builder().setSocket(socket)
-                        .setStateDir(dir.resolve("state")).build(),
+                        .setStateDir(dir.resolve("state")).optWorkflows(workflows).build(),
                 dev.atelier.inference.engine.EngineRegistry.ofProviders(
                         new dev.atelier.inference.engine.EngineContext(dir.resolve("cache"), 2), engines));
         new dev.atelier.host.gimp.install.GimpInstaller(archive, Optional.of(socket)).install(

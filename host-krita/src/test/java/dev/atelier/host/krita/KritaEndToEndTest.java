@@ -12,6 +12,8 @@ import dev.atelier.core.image.Raster;
 import dev.atelier.inference.engine.classical.LanczosUpscaler;
 import dev.atelier.inference.testing.DaemonFixture;
 import dev.atelier.inference.testing.FakeEngine;
+import dev.atelier.inference.workflow.WorkflowFolders;
+import dev.atelier.testkit.AppWorkflows;
 import dev.atelier.testkit.EndToEnd;
 import dev.atelier.testkit.ImageAssert;
 import dev.atelier.testkit.LogTail;
@@ -48,7 +50,9 @@ class KritaEndToEndTest {
     @BeforeAll
     void runKrita() throws Exception {
         Requirements.host("krita", RealKrita.present(), RealKrita.HOW_TO_INSTALL);
-        daemon = new DaemonFixture(dir.resolve("daemon"));
+        Path studio = AppWorkflows.studioFolder(dir); // the App exists only as this file
+        daemon = new DaemonFixture(dir.resolve("daemon"),
+                b -> b.optWorkflows(new WorkflowFolders(dir.resolve("user-workflows"), List.of(studio))));
         daemon.fake().allowAll();
         RealKrita krita = RealKrita.install(dir.resolve("user"), daemon.socket());
         Path in = Files.createDirectories(dir.resolve("in"));
@@ -192,6 +196,16 @@ class KritaEndToEndTest {
 
         JsonObject d = ok("default-node", "Atelier Upscale", 0); // no view: the topmost layer
         ImageAssert.assertPixelsEqual(LanczosUpscaler.upscale(small, 2), layer("default-node", d, 0, 0));
+    }
+
+    @Test
+    void anAppFromAWorkflowFileRunsLikeAnyPanel() throws Exception {
+        JsonObject c = ok("app", "Atelier Edges 2x");
+        assertEquals("[32,24]", c.get("docBefore").toString());
+        assertEquals("[64,48]", c.get("docAfter").toString()); // the App's result covers the upscaled canvas
+        Raster upscaled = daemonRun("upscale", small, Map.of("factor", "2", "preset", "precise"));
+        Raster edges = daemonRun("detect", upscaled, Map.of("mode", "canny", "low", 40, "high", 200));
+        ImageAssert.assertPixelsEqual(edges, layer("app", c, 0, 0));
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.atelier.core.client.DaemonClient;
+import dev.atelier.core.client.PanelListing;
 import dev.atelier.core.client.RemotePanel;
 import dev.atelier.core.error.AtelierException;
 import dev.atelier.core.panel.PanelJson;
@@ -18,16 +19,28 @@ final class InfoCommands {
     private InfoCommands() {}
 
     static int panels(List<String> argv, PrintStream out) throws UsageException, AtelierException {
+        return panels(argv, out, System.err);
+    }
+
+    /**
+     * Prints every panel's descriptor, Apps after the built-ins, as a JSON array on {@code out}; each workflow
+     * file the daemon could not use goes to {@code err} with its error, so {@code out} stays JSON.
+     */
+    static int panels(List<String> argv, PrintStream out, PrintStream err) throws UsageException, AtelierException {
         Args.parse(argv, Set.of(), Set.of());
         try (DaemonClient client = ClientFactory.connect(true)) {
             JsonArray all = new JsonArray();
-            for (RemotePanel p : client.panels()) {
+            PanelListing listing = client.listing();
+            for (RemotePanel p : listing.panels()) {
                 JsonObject json = PanelJson.toJson(p.descriptor());
                 json.addProperty("available", p.available());
                 p.unavailableReason().ifPresent(r -> json.addProperty("unavailableReason", r));
                 all.add(json);
             }
             out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(all));
+            for (PanelListing.BrokenWorkflow b : listing.brokenWorkflows()) {
+                err.println("atelier: workflow file " + b.file() + " not used: " + b.error());
+            }
         }
         return 0;
     }

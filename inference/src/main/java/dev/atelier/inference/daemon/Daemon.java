@@ -6,6 +6,7 @@ import dev.atelier.core.error.ErrorCode;
 import dev.atelier.inference.engine.EngineRegistry;
 import dev.atelier.inference.job.JobQueue;
 import dev.atelier.inference.job.ResultStore;
+import dev.atelier.inference.workflow.WorkflowLibrary;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -41,6 +42,7 @@ public final class Daemon implements AutoCloseable {
     private final DaemonConfig config;
     private final EngineRegistry engines;
     private final JobQueue queue;
+    private final WorkflowLibrary workflows;
     private final ServerSocketChannel server;
     private final FileChannel lockChannel;
     private final FileLock lock;
@@ -57,6 +59,7 @@ public final class Daemon implements AutoCloseable {
         this.config = config;
         this.engines = engines;
         this.queue = queue;
+        this.workflows = new WorkflowLibrary(config.workflows());
         this.server = server;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -132,6 +135,11 @@ public final class Daemon implements AutoCloseable {
 
     public JobQueue queue() {
         return queue;
+    }
+
+    /** The workflow files behind the Apps; scanned again on each panel listing and App submit. */
+    public WorkflowLibrary workflows() {
+        return workflows;
     }
 
     long uptimeMillis() {

@@ -4,6 +4,7 @@ import dev.atelier.core.client.SocketPaths;
 import dev.atelier.core.protocol.Limits;
 import dev.atelier.inference.engine.memory.MemorySettings;
 import dev.atelier.inference.models.ModelStore;
+import dev.atelier.inference.workflow.WorkflowFolders;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,6 +19,8 @@ import java.util.Objects;
  * @param models the model store's folder (default {@link ModelStore#current()})
  * @param modelMemory idle unload and cap for loaded models (default {@link MemorySettings#fromEnvironment()}:
  *     {@code ATELIER_MODEL_IDLE}, {@code ATELIER_MODEL_CACHE_MB})
+ * @param workflows where Apps are found (default {@link WorkflowFolders#fromEnvironment()}:
+ *     {@code ATELIER_USER_WORKFLOWS} or {@code ~/.config/atelier/workflows}, and {@code ATELIER_WORKFLOWS})
  */
 public record DaemonConfig(
         Path socket,
@@ -30,7 +33,8 @@ public record DaemonConfig(
         int lightThreads,
         int maxConnections,
         Path models,
-        MemorySettings modelMemory) {
+        MemorySettings modelMemory,
+        WorkflowFolders workflows) {
 
     public static final long DEFAULT_MAX_INPUT_PIXELS = 64L << 20;
     public static final long DEFAULT_MAX_OUTPUT_PIXELS = 16384L * 16384L;
@@ -40,6 +44,7 @@ public record DaemonConfig(
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(models, "models");
         Objects.requireNonNull(modelMemory, "modelMemory");
+        Objects.requireNonNull(workflows, "workflows");
     }
 
     public static Builder builder() {
@@ -72,6 +77,7 @@ public record DaemonConfig(
         private int maxConnections = 64;
         private Path models;
         private MemorySettings modelMemory;
+        private WorkflowFolders workflows;
 
         public Builder setSocket(Path socket) {
             this.socket = socket;
@@ -128,10 +134,16 @@ public record DaemonConfig(
             return this;
         }
 
+        public Builder optWorkflows(WorkflowFolders folders) {
+            this.workflows = folders;
+            return this;
+        }
+
         public DaemonConfig build() {
             return new DaemonConfig(socket, stateDir, maxInputPixels, maxOutputPixels, limits, retention, idleExit,
                     lightThreads, maxConnections, models != null ? models : ModelStore.current().root(),
-                    modelMemory != null ? modelMemory : MemorySettings.fromEnvironment());
+                    modelMemory != null ? modelMemory : MemorySettings.fromEnvironment(),
+                    workflows != null ? workflows : WorkflowFolders.fromEnvironment());
         }
     }
 }

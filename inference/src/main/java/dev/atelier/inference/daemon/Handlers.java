@@ -6,6 +6,7 @@ import dev.atelier.core.error.AtelierException;
 import dev.atelier.core.error.ErrorCode;
 import dev.atelier.core.operation.OperationResult;
 import dev.atelier.core.panel.BuiltInPanels;
+import dev.atelier.core.workflow.AppPanels;
 import dev.atelier.core.panel.Panel;
 import dev.atelier.core.panel.PanelJson;
 import dev.atelier.core.protocol.Frame;
@@ -16,6 +17,8 @@ import dev.atelier.inference.job.Job;
 import dev.atelier.inference.job.JobState;
 import dev.atelier.inference.job.QueueCounts;
 import dev.atelier.inference.models.ModelStore;
+import dev.atelier.inference.workflow.AppJob;
+import dev.atelier.inference.workflow.WorkflowLibrary;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -33,7 +36,7 @@ final class Handlers {
         this.daemon = daemon;
         this.connection = connection;
         this.decoder = new SubmitDecoder(daemon.config().maxInputPixels(), daemon.config().maxOutputPixels(),
-                daemon.engines());
+                daemon.engines(), daemon.workflows());
     }
 
     void handle(Frame frame) throws AtelierException, IOException {
@@ -80,8 +83,31 @@ final class Handlers {
             reason.ifPresent(r -> p.addProperty("unavailableReason", r));
             list.add(p);
         }
+        // Apps: read the folders again, so a workflow file dropped in shows up without restarting the daemon.
+        WorkflowLibrary.Scan scan = daemon.workflows().scan();
+        for (WorkflowLibrary.Found app : scan.apps()) {
+            JsonObject p = PanelJson.toJson(AppPanels.panel(app.workflow()).descriptor());
+            Optional<String> reason = AppJob.unavailableReason(app.workflow(), daemon.engines());
+            p.addProperty("available", reason.isEmpty());
+            reason.ifPresent(r -> p.addProperty("unavailableReason", r));
+            JsonObject skipped = new JsonObject();
+            AppJob.missingEngines(app.workflow(), daemon.engines()).forEach(skipped::addProperty);
+            if (reason.isEmpty() && skipped.size() > 0) {
+                p.add("skippedNodes", skipped); // these steps pass their image through, with a notice
+            }
+            p.addProperty("workflowFile", app.file().toString());
+            list.add(p);
+        }
+        JsonArray broken = new JsonArray();
+        for (WorkflowLibrary.Broken b : scan.broken()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("file", b.file().toString());
+            o.addProperty("error", b.error());
+            broken.add(o);
+        }
         JsonObject r = reply(frame);
         r.add("panels", list);
+        r.add("brokenWorkflows", broken);
         connection.send(Frame.of(MessageType.PANELS, r));
     }
 
@@ -92,8 +118,11 @@ final class Handlers {
         boolean watch = !h.has("watch") || h.get("watch").getAsBoolean();
         Watch[] watcher = new Watch[1];
         // The watch is attached before the job can start (no early progress is lost) and armed after ACCEPTED.
-        Job job = daemon.queue().submit(s.request(), s.input(), priority, null,
-                j -> watcher[0] = watch ? connection.watch(j, null) : null);
+        java.util.function.Consumer<Job> attach = j -> watcher[0] = watch ? connection.watch(j, null) : null;
+        Job job = s.app().isPresent()
+                ? daemon.queue().submitDriven(s.request(), s.input(), priority, attach,
+                        new AppJob(s.app().get().workflow(), s.app().get().nodes(), daemon.queue(), priority))
+                : daemon.queue().submit(s.request(), s.input(), priority, null, attach);
         JsonObject r = reply(frame);
         r.addProperty("job", job.id());
         connection.send(Frame.of(MessageType.ACCEPTED, r));

@@ -17,13 +17,19 @@ import dev.atelier.core.operation.OperationRequest;
 import dev.atelier.core.operation.Prep3dRequest;
 import dev.atelier.core.operation.RetouchRequest;
 import dev.atelier.core.operation.UpscaleRequest;
+import dev.atelier.core.operation.WorkflowRequest;
+import dev.atelier.core.workflow.AppPanels;
+import dev.atelier.core.workflow.CheckedWorkflow;
 import dev.atelier.core.panel.BuiltInPanels;
 import dev.atelier.core.panel.Panel;
 import dev.atelier.core.protocol.BlobInfo;
 import dev.atelier.core.protocol.Frame;
 import dev.atelier.inference.engine.EngineRegistry;
 import dev.atelier.inference.engine.JobInput;
+import dev.atelier.inference.workflow.AppJob;
+import dev.atelier.inference.workflow.WorkflowLibrary;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -38,24 +44,38 @@ final class SubmitDecoder {
     private final long maxInputPixels;
     private final long maxOutputPixels;
     private final EngineRegistry engines;
+    private final WorkflowLibrary workflows;
 
-    SubmitDecoder(long maxInputPixels, long maxOutputPixels, EngineRegistry engines) {
+    SubmitDecoder(long maxInputPixels, long maxOutputPixels, EngineRegistry engines, WorkflowLibrary workflows) {
         this.maxInputPixels = maxInputPixels;
         this.maxOutputPixels = maxOutputPixels;
         this.engines = engines;
+        this.workflows = workflows;
     }
 
-    /** A decoded submission. */
-    record Submission(OperationRequest request, JobInput input) {}
+    /**
+     * A decoded submission; {@code app} is set when {@code op} named an App rather than a built-in operation.
+     */
+    record Submission(OperationRequest request, JobInput input, Optional<App> app) {}
 
+    /** An App submission: its workflow and every node's request, bound before the host hears ACCEPTED. */
+    record App(CheckedWorkflow workflow, Map<String, OperationRequest> nodes) {}
+
+    /**
+     * Decodes a SUBMIT. Its {@code op} is a panel id: a built-in operation's (the id is the operation's) or an
+     * App's, found in the workflow folders as they are now.
+     */
     Submission decode(Frame frame) throws AtelierException {
         JsonObject header = frame.header();
         if (!header.has("op") || !header.get("op").isJsonPrimitive()) {
             throw new AtelierException(ErrorCode.BAD_REQUEST, "SUBMIT needs an \"op\" string");
         }
         String opId = header.get("op").getAsString();
-        Operation op = Operation.byId(opId).orElseThrow(() -> new AtelierException(ErrorCode.UNKNOWN_OPERATION,
-                "Unknown operation '" + opId + "'; known: " + knownOperations()));
+        Optional<Operation> builtIn = Operation.byId(opId).filter(o -> o != Operation.WORKFLOW);
+        if (builtIn.isEmpty()) {
+            return decodeApp(frame, opId);
+        }
+        Operation op = builtIn.get();
         Optional<String> unavailable = engines.unavailableReason(op);
         if (unavailable.isPresent()) { // say so before asking the user to fix parameters or masks
             throw new AtelierException(ErrorCode.OPERATION_UNAVAILABLE, unavailable.get());
@@ -70,11 +90,33 @@ final class SubmitDecoder {
                     op.title() + " needs a mask: select the area to change first");
         }
         checkOutputSize(request, image, mask);
-        return new Submission(request, new JobInput(image, mask));
+        return new Submission(request, new JobInput(image, mask), Optional.empty());
+    }
+
+    private Submission decodeApp(Frame frame, String id) throws AtelierException {
+        WorkflowLibrary.Scan scan = workflows.scan();
+        List<String> apps = scan.apps().stream().map(f -> f.workflow().id()).toList();
+        CheckedWorkflow w = scan.app(id).map(WorkflowLibrary.Found::workflow).orElseThrow(() -> new AtelierException(
+                ErrorCode.UNKNOWN_OPERATION, "Unknown operation '" + id + "'; known: " + knownOperations()
+                        + (apps.isEmpty() ? "" : "; Apps: " + String.join(", ", apps))));
+        Optional<String> unavailable = AppJob.unavailableReason(w, engines);
+        if (unavailable.isPresent()) {
+            throw new AtelierException(ErrorCode.OPERATION_UNAVAILABLE, unavailable.get());
+        }
+        WorkflowRequest request = (WorkflowRequest) AppPanels.panel(w).bind(params(frame.header()));
+        Map<String, OperationRequest> nodes = AppJob.bind(w, request);
+        Raster image = image(frame);
+        Optional<Mask> mask = mask(frame, image);
+        if (mask.isEmpty() && w.maskInput().filter(m -> !m.optional()).isPresent()) {
+            throw new AtelierException(ErrorCode.MASK_REQUIRED,
+                    w.workflow().title() + " needs a mask: select the area to change first");
+        }
+        return new Submission(request, new JobInput(image, mask), Optional.of(new App(w, nodes)));
     }
 
     static String knownOperations() {
-        return java.util.Arrays.stream(Operation.values()).map(Operation::id).collect(Collectors.joining(", "));
+        return java.util.Arrays.stream(Operation.values()).filter(o -> o != Operation.WORKFLOW).map(Operation::id)
+                .collect(Collectors.joining(", "));
     }
 
     private static Map<String, JsonElement> params(JsonObject header) throws AtelierException {

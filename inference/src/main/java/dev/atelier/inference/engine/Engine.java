@@ -18,6 +18,15 @@ public interface Engine extends AutoCloseable {
     Optional<String> unsupportedReason(OperationRequest request);
 
     /**
+     * Whether {@code request} is this engine's to answer at all, beyond its descriptor's operations (e.g. one
+     * preset of an operation). The registry passes a request that is not on to the next engine silently, while a
+     * reason from {@link #unsupportedReason} becomes a notice on the fallback's result. Must be cheap.
+     */
+    default boolean handles(OperationRequest request) {
+        return true;
+    }
+
+    /**
      * Returns why this engine cannot run {@code request} on these pixels, or empty when it can; the registry asks
      * this when the input is known. Engines whose answer depends on the image (e.g. only opaque images) override
      * it; it must stay cheap (one pass over the pixels at most).

@@ -115,6 +115,9 @@ public final class EngineRegistry implements AutoCloseable {
                 reason = "engine '" + slot.info().id() + "' is broken: " + slot.error().orElse("?");
                 continue;
             }
+            if (!engine.get().handles(request)) {
+                continue; // not meant for it: no reason to report
+            }
             Optional<String> unsupported = input == null ? engine.get().unsupportedReason(request)
                     : engine.get().unsupportedReason(request, input);
             if (unsupported.isEmpty()) {

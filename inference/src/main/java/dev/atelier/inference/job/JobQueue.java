@@ -4,8 +4,10 @@ import dev.atelier.core.error.AtelierException;
 import dev.atelier.core.error.ErrorCode;
 import dev.atelier.core.operation.OperationRequest;
 import dev.atelier.core.operation.OperationResult;
+import dev.atelier.inference.engine.CancelToken;
 import dev.atelier.inference.engine.EngineRegistry;
 import dev.atelier.inference.engine.JobInput;
+import dev.atelier.inference.engine.ProgressSink;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -65,9 +67,7 @@ public final class JobQueue implements AutoCloseable {
         if (!route.found()) {
             throw new AtelierException(ErrorCode.OPERATION_UNAVAILABLE, route.reason());
         }
-        byte[] idBytes = new byte[9];
-        RANDOM.nextBytes(idBytes);
-        String id = "j-" + HexFormat.of().formatHex(idBytes);
+        String id = newId();
         boolean isHeavy = route.slot().info().heavy();
         Job job = new Job(id, request, input, priority, sequence.incrementAndGet(), isHeavy);
         if (listener != null) {
@@ -77,6 +77,44 @@ public final class JobQueue implements AutoCloseable {
         beforeQueued.accept(job);
         (isHeavy ? heavy : light).add(job);
         return job;
+    }
+
+    /**
+     * Work a job does itself instead of an engine: an App's workflow run, which drives node jobs on this queue.
+     */
+    @FunctionalInterface
+    public interface JobBody {
+        OperationResult run(JobInput input, ProgressSink progress, CancelToken cancel) throws AtelierException;
+    }
+
+    /**
+     * Starts a job whose work is {@code body}, on a thread of its own rather than in a lane: a body that waits for
+     * jobs it submits would deadlock a lane's worker (the heavy lane has one). Otherwise it is a job like any
+     * other: an id, progress, cancel, FETCH and the stored result.
+     */
+    public Job submitDriven(OperationRequest request, JobInput input, int priority,
+            java.util.function.Consumer<Job> beforeStart, JobBody body) {
+        Job job = new Job(newId(), request, input, priority, sequence.incrementAndGet(), false);
+        jobs.put(job.id(), job);
+        beforeStart.accept(job);
+        Thread t = new Thread(() -> {
+            if (job.markRunning()) {
+                try {
+                    execute(job, body);
+                } finally {
+                    ended[job.state().ordinal()].incrementAndGet();
+                }
+            }
+        }, "atelier-driven-" + job.id());
+        t.setDaemon(true);
+        t.start();
+        return job;
+    }
+
+    private static String newId() {
+        byte[] idBytes = new byte[9];
+        RANDOM.nextBytes(idBytes);
+        return "j-" + HexFormat.of().formatHex(idBytes);
     }
 
     public Optional<Job> get(String id) {
@@ -90,7 +128,7 @@ public final class JobQueue implements AutoCloseable {
             return false;
         }
         job.cancelToken().cancel();
-        if ((job.heavy() ? heavy : light).remove(job)) {
+        if ((job.heavy() ? heavy : light).remove(job)) { // a driven job is in no lane: its body sees the token
             job.fail(new AtelierException(ErrorCode.CANCELLED, "Cancelled before it started"));
             ended[JobState.CANCELLED.ordinal()].incrementAndGet();
         }
@@ -133,24 +171,35 @@ public final class JobQueue implements AutoCloseable {
             return; // cancelled while queued
         }
         try {
-            execute(job);
+            execute(job, this::runOnEngine);
         } finally {
             ended[job.state().ordinal()].incrementAndGet();
         }
     }
 
-    private void execute(Job job) {
+    /** The usual job body: the engine the registry routes the request to. */
+    private OperationResult runOnEngine(Job job) throws AtelierException {
+        EngineRegistry.Route route = engines.route(job.request(), job.input());
+        if (!route.found()) {
+            throw new AtelierException(ErrorCode.OPERATION_UNAVAILABLE, route.reason());
+        }
+        OperationResult result = route.engine().run(job.request(), job.input(),
+                new JobProgress(job), job.cancelToken());
+        return route.reason() != null ? result.withNotice(route.reason()) : result;
+    }
+
+    private interface Body {
+        OperationResult run(Job job) throws AtelierException;
+    }
+
+    private void execute(Job job, JobBody body) {
+        execute(job, j -> body.run(j.input(), new JobProgress(j), j.cancelToken()));
+    }
+
+    private void execute(Job job, Body body) {
         try {
             job.cancelToken().check();
-            EngineRegistry.Route route = engines.route(job.request(), job.input());
-            if (!route.found()) {
-                throw new AtelierException(ErrorCode.OPERATION_UNAVAILABLE, route.reason());
-            }
-            OperationResult result = route.engine().run(job.request(), job.input(),
-                    new JobProgress(job), job.cancelToken());
-            if (route.reason() != null) {
-                result = result.withNotice(route.reason());
-            }
+            OperationResult result = body.run(job);
             store.put(job.id(), result);
             job.finish(result);
         } catch (AtelierException e) {

@@ -2,6 +2,7 @@ package dev.atelier.inference.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.atelier.core.client.Submission;
@@ -121,6 +122,52 @@ class DaemonDiffusionTest {
             assertTrue(progress.contains("step 1/1"), "3 steps at strength 0.6: " + progress);
             var b = fixture.client().run(s, null);
             assertArrayEquals(a.image().toByteArray(), b.image().toByteArray());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void upscaleBalancedIsRefinedByTheTinyModelReproduciblyWithProgressAcrossTiles(boolean savedModel)
+            throws Exception {
+        Raster image = FillImages.stripes(150, 100);
+        Path store = TinySdModels.install(dir.resolve("store"), "tiny-sd", false, savedModel);
+        Submission upscale = Submission.builder().setOperation("upscale").setImage(image).optParam("factor", 4)
+                .optParam("preset", "balanced").build();
+        try (DaemonFixture fixture = DaemonFixture.withProviders(dir.resolve("d"),
+                new DiffusionEngineProvider(store))) {
+            List<String> progress = new CopyOnWriteArrayList<>();
+            var r = fixture.client().run(upscale, (f, m, p) -> progress.add(m));
+            assertEquals(600, r.canvasWidth());
+            assertEquals(400, r.canvasHeight());
+            assertEquals(600, r.image().width());
+            assertEquals("tiny-sd", r.metadata().get("model"));
+            assertEquals("2", r.metadata().get("tiles"));
+            assertTrue(r.notices().contains("tiny-sd refined it in 2 tiles at strength 0.2"), r.notices().toString());
+            assertTrue(progress.contains("refining tile 2/2, step 4/4"), progress.toString());
+            assertEquals(r.image(), fixture.client().run(upscale, null).image(), "same request, same bytes");
+            var precise = fixture.client().run(Submission.builder().setOperation("upscale").setImage(image)
+                    .optParam("factor", 2).optParam("preset", "precise").build(), null);
+            assertEquals(List.of(), precise.notices(), "Precise is the classical engine's, without a word");
+            assertFalse(precise.metadata().containsKey("model"));
+        }
+    }
+
+    /**
+     * Upscale Balanced through the socket on the real model of {@code $ATELIER_SD_MODEL} (one 512 tile and a
+     * partial one: 300×200 ×2); skipped (never failed) without it.
+     */
+    @Test
+    void upscaleBalancedRunsOnTheRealModel() throws Exception {
+        Path store = RealSdModel.store();
+        Raster image = FillImages.stripes(300, 200);
+        try (DaemonFixture fixture = DaemonFixture.withProviders(dir.resolve("d"),
+                new DiffusionEngineProvider(store))) {
+            var r = fixture.client().run(Submission.builder().setOperation("upscale").setImage(image)
+                    .optParam("factor", 2).optParam("preset", "balanced").build(), null);
+            assertEquals(600, r.image().width());
+            assertEquals(400, r.image().height());
+            assertEquals(RealSdModel.ID, r.metadata().get("model"));
+            assertEquals("2", r.metadata().get("tiles"));
         }
     }
 

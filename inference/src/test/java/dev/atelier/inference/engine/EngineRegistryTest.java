@@ -86,6 +86,44 @@ class EngineRegistryTest {
                 + "esrgan-slim)", route.reason());
     }
 
+    /** Refines upscales but not Precise ones, like the diffusion engine: it passes those on without a word. */
+    @EngineDescriptor(id = "picky", name = "Picky", operations = {"upscale"}, rank = 5)
+    public static final class PickyProvider implements EngineProvider {
+        @Override
+        public Engine create(EngineContext context) {
+            return new Engine() {
+                @Override
+                public boolean handles(dev.atelier.core.operation.OperationRequest r) {
+                    return ((UpscaleRequest) r).preset() != UpscalePreset.PRECISE;
+                }
+
+                @Override
+                public java.util.Optional<String> unsupportedReason(dev.atelier.core.operation.OperationRequest r) {
+                    return java.util.Optional.of("never asked for Precise");
+                }
+
+                @Override
+                public dev.atelier.core.operation.OperationResult run(dev.atelier.core.operation.OperationRequest r,
+                        JobInput input, ProgressSink progress, CancelToken cancel) {
+                    throw new AssertionError("only routed here");
+                }
+            };
+        }
+    }
+
+    @Test
+    void aRequestAnEngineDoesNotHandleGoesOnWithoutANotice(@TempDir Path dir) {
+        EngineRegistry registry = EngineRegistry.ofProviders(context(dir), new ClassicalEngineProvider(),
+                new PickyProvider());
+        EngineRegistry.Route precise = registry.route(new UpscaleRequest(2, UpscalePreset.PRECISE));
+        assertEquals("classical", precise.slot().info().id());
+        assertEquals(null, precise.reason());
+        EngineRegistry.Route balanced = registry.route(new UpscaleRequest(2, UpscalePreset.BALANCED));
+        assertEquals("classical", balanced.slot().info().id());
+        assertEquals("Used the Classical (no model) engine: never asked for Precise", balanced.reason(),
+                "a request it handles but declines still says why");
+    }
+
     /** Cuts out opaque images only, like the ONNX engine's Prep for 3D with ISNet. */
     @EngineDescriptor(id = "opaque-only", name = "Opaque only", operations = {"prep-3d"}, rank = 5)
     public static final class OpaqueOnlyProvider implements EngineProvider {

@@ -9,6 +9,7 @@ import dev.atelier.inference.engine.EngineContext;
 import dev.atelier.inference.engine.EngineProvider;
 import dev.atelier.inference.engine.EngineRegistry;
 import dev.atelier.inference.engine.classical.ClassicalEngineProvider;
+import dev.atelier.inference.workflow.WorkflowFolders;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A real daemon on a real Unix socket in a temporary folder, with the classical engine and a {@link FakeEngine},
- * plus clients connected to it. Close it in {@code @AfterEach}.
+ * plus clients connected to it; no workflow folder but an empty {@code user-workflows} in the temporary folder
+ * (tests name their own with {@code optWorkflows}). Close it in {@code @AfterEach}.
  */
 public final class DaemonFixture implements AutoCloseable {
 
@@ -62,7 +64,8 @@ public final class DaemonFixture implements AutoCloseable {
         this.daemon = Daemon.start(config.apply(DaemonConfig.builder()
                 .setSocket(socket(dir))
                 .setStateDir(dir.resolve("state"))
-                .optLightThreads(2)).build(), engines);
+                .optLightThreads(2)
+                .optWorkflows(new WorkflowFolders(dir.resolve("user-workflows"), List.of()))).build(), engines);
     }
 
     public static Path socket(Path dir) {

@@ -93,7 +93,13 @@ public final class DaemonClient implements AutoCloseable {
 
     /** Returns the panels the daemon offers, each marked available or not (with the reason). */
     public List<RemotePanel> panels() throws AtelierException {
-        JsonArray list = call(MessageType.LIST_PANELS, new JsonObject(), null).header().getAsJsonArray("panels");
+        return listing().panels();
+    }
+
+    /** Returns the panels the daemon offers (built-ins, then Apps) and the workflow files it could not use. */
+    public PanelListing listing() throws AtelierException {
+        JsonObject header = call(MessageType.LIST_PANELS, new JsonObject(), null).header();
+        JsonArray list = header.getAsJsonArray("panels");
         List<RemotePanel> panels = new ArrayList<>();
         for (JsonElement e : list) {
             JsonObject p = e.getAsJsonObject();
@@ -102,7 +108,14 @@ public final class DaemonClient implements AutoCloseable {
                     ? Optional.of(p.get("unavailableReason").getAsString()) : Optional.empty();
             panels.add(new RemotePanel(PanelJson.fromJson(p), available, reason));
         }
-        return panels;
+        List<PanelListing.BrokenWorkflow> broken = new ArrayList<>();
+        if (header.has("brokenWorkflows")) { // absent from daemons older than Apps
+            for (JsonElement e : header.getAsJsonArray("brokenWorkflows")) {
+                JsonObject b = e.getAsJsonObject();
+                broken.add(new PanelListing.BrokenWorkflow(b.get("file").getAsString(), b.get("error").getAsString()));
+            }
+        }
+        return new PanelListing(panels, broken);
     }
 
     /** Returns the daemon's STATUS_REPLY header: engines, queue counts, uptime. */

@@ -6,9 +6,9 @@ import java.util.Optional;
 public enum UpscalePreset implements WireId {
     /** A light ESRGAN model (medium, else slim), or Lanczos without one; never invents detail. */
     PRECISE("precise", "Precise"),
-    /** The heaviest ESRGAN installed (thick); a light diffusion refinement once diffusion models exist. */
+    /** The heaviest ESRGAN installed (thick), then a light diffusion refinement (0.2) with an SD model installed. */
     BALANCED("balanced", "Balanced"),
-    /** Balanced plus a stronger diffusion refinement, which needs a diffusion model (until then: as Balanced, said so). */
+    /** ESRGAN as Balanced, then a stronger refinement (0.35); without an SD model it runs as Balanced, said so. */
     CREATIVE("creative", "Creative");
 
     private final String id;

@@ -23,8 +23,9 @@ final class UpscalePanel implements PanelBinder {
                 new ChoiceField(PRESET, "Preset",
                         "Precise: ESRGAN medium (else slim, else thick), nothing invented; Lanczos when no model is"
                                 + " installed. Balanced: the heaviest ESRGAN installed (thick restores the most"
-                                + " detail). Creative: Balanced plus a diffusion refinement, which needs a diffusion"
-                                + " model (not available yet: it runs as Balanced and says so).",
+                                + " detail), then a light diffusion refinement (strength 0.2) when a Stable Diffusion"
+                                + " model is installed. Creative: a stronger refinement (0.35), which needs a Stable"
+                                + " Diffusion model (without one it runs as Balanced and says so).",
                         Arrays.stream(UpscalePreset.values()).map(p -> new Choice(p.id(), p.label())).toList(),
                         UpscalePreset.PRECISE.id()));
         List<Preset> presets = Arrays.stream(UpscalePreset.values())

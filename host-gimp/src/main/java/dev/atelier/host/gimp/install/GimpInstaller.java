@@ -5,7 +5,11 @@ import dev.atelier.core.host.InstallOptions;
 import dev.atelier.core.host.InstallLedger;
 import dev.atelier.core.host.InstallReport;
 import dev.atelier.core.host.UserFolders;
+import dev.atelier.core.client.ClientOptions;
+import dev.atelier.core.client.SocketPaths;
+import dev.atelier.core.error.AtelierException;
 import dev.atelier.core.panel.BuiltInPanels;
+import dev.atelier.host.gimp.pdb.DaemonProcedures;
 import dev.atelier.host.gimp.PluginConfig;
 import dev.atelier.host.gimp.pdb.ProcedureSpec;
 import dev.atelier.host.gimp.scriptfu.ScriptFu;
@@ -105,7 +109,9 @@ public final class GimpInstaller implements HostInstaller {
 
         ledger.write(dir.resolve(PluginConfig.FILE_NAME), new PluginConfig(options.daemonCommand(), socket).toText());
 
-        List<ProcedureSpec> specs = BuiltInPanels.all().stream().map(p -> ProcedureSpec.of(p.descriptor())).toList();
+        List<ProcedureSpec> specs = new ArrayList<>(
+                BuiltInPanels.all().stream().map(p -> ProcedureSpec.of(p.descriptor())).toList());
+        specs.addAll(appSpecs(notes));
         ledger.write(prefix.resolve(SCRIPT), ScriptFu.generate(specs));
 
         String header = "# Files written by 'atelier install --host gimp', relative to " + prefix
@@ -122,6 +128,26 @@ public final class GimpInstaller implements HostInstaller {
         List<Path> written = ledger.commit(header, List.of());
         notes.add("restart GIMP; the panels are under Filters ▸ Atelier");
         return new InstallReport(host(), prefix, written, notes);
+    }
+
+    /**
+     * The dialogs of the daemon's Apps (panels beyond the built-ins), when a daemon is running now: GIMP reads
+     * Script-Fu files at start-up only, so an App's dialog exists once installed with the daemon up.
+     */
+    private List<ProcedureSpec> appSpecs(List<String> notes) {
+        ClientOptions probe = ClientOptions.builder().setSocket(socket.orElseGet(SocketPaths::resolve))
+                .optClientName("atelier-install").optRequestTimeout(java.time.Duration.ofSeconds(3)).build();
+        try {
+            List<ProcedureSpec> apps = DaemonProcedures.extra(probe); // no launcher: never starts a daemon
+            if (!apps.isEmpty()) {
+                notes.add("Apps with dialogs: " + String.join(", ", apps.stream().map(a -> a.panel().id()).toList()));
+            }
+            return apps;
+        } catch (AtelierException | RuntimeException e) {
+            notes.add("note: no daemon running, so Apps (workflow panels) get no dialog until you install again "
+                    + "with the daemon running; scripts can call them all the same");
+            return List.of();
+        }
     }
 
     @Override

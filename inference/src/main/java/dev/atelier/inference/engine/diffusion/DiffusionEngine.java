@@ -9,6 +9,8 @@ import dev.atelier.core.operation.Img2ImgRequest;
 import dev.atelier.core.operation.OperationRequest;
 import dev.atelier.core.operation.OperationResult;
 import dev.atelier.core.operation.RetouchRequest;
+import dev.atelier.core.operation.UpscalePreset;
+import dev.atelier.core.operation.UpscaleRequest;
 import dev.atelier.inference.diffusion.SdModelLayout;
 import dev.atelier.inference.diffusion.SdPipeline;
 import dev.atelier.inference.engine.CancelToken;
@@ -16,6 +18,8 @@ import dev.atelier.inference.engine.Engine;
 import dev.atelier.inference.engine.EngineContext;
 import dev.atelier.inference.engine.JobInput;
 import dev.atelier.inference.engine.ProgressSink;
+import dev.atelier.inference.engine.djl.DjlRuntime;
+import dev.atelier.inference.engine.djl.ModelCache;
 import dev.atelier.inference.engine.memory.ModelMemory;
 import dev.atelier.inference.engine.memory.Resident;
 import dev.atelier.inference.models.ModelException;
@@ -24,11 +28,14 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Img2Img, Retouch and Expand with the installed Stable Diffusion model. Declines every request while none is
- * installed, so Retouch and Expand fall back to the classical fill. Keeps one {@link SdPipeline} loaded between jobs
- * (loading costs seconds to minutes for real models) and swaps it when the installed model changes; closing the
- * engine frees it; the {@link ModelMemory} may unload it when idle or to make room (never during a job), and the next
- * job loads it again. Jobs run one at a time (the descriptor says heavy; {@code run} holds a lock besides).
+ * Img2Img, Retouch, Expand, and Upscale Balanced and Creative (ESRGAN, then a tiled low-strength refinement,
+ * {@link DiffusionUpscale}) with the installed Stable Diffusion model. Declines every request while none is
+ * installed, so Retouch and Expand fall back to the classical fill; Upscale then (and Precise always) is not
+ * this engine's at all ({@link #handles}), so the ESRGAN engines answer it as if this one did not exist. Keeps
+ * one {@link SdPipeline} loaded between jobs (loading costs seconds to minutes for real models) and swaps it when
+ * the installed model changes; closing the engine frees it; the {@link ModelMemory} may unload it when idle or to
+ * make room (never during a job), and the next job loads it again. Jobs run one at a time (the descriptor says
+ * heavy; {@code run} holds a lock besides).
  */
 final class DiffusionEngine implements Engine {
 
@@ -41,6 +48,8 @@ final class DiffusionEngine implements Engine {
     private Loaded loaded;
     /** Whether the running job pinned {@link #loaded}. */
     private boolean pinned;
+    /** The ESRGAN models Upscale runs first, on ONNX Runtime as the ONNX engine runs them. */
+    private final ModelCache esrgan;
 
     /** A model as installed (folder and manifest time, so a re-import under the same id is noticed) and its layout. */
     private record Described(DiffusionModels.Installed model, SdModelLayout layout) {}
@@ -51,12 +60,26 @@ final class DiffusionEngine implements Engine {
     DiffusionEngine(EngineContext context, Path storeRoot) {
         this.context = context;
         this.storeRoot = storeRoot;
+        this.esrgan = new ModelCache(DjlRuntime.ONNX_RUNTIME, context.cacheDir(), context.threads(),
+                context.memory());
+    }
+
+    /** Upscale only for Balanced and Creative with a model installed; every other operation is asked. */
+    @Override
+    public boolean handles(OperationRequest request) {
+        if (request instanceof UpscaleRequest u) {
+            return u.preset() != UpscalePreset.PRECISE && DiffusionModels.find(storeRoot).isPresent();
+        }
+        return true;
     }
 
     @Override
     public Optional<String> unsupportedReason(OperationRequest request) {
+        if (request instanceof UpscaleRequest u && u.preset() == UpscalePreset.PRECISE) {
+            return Optional.of("Precise upscaling never invents detail, so it is not refined by diffusion");
+        }
         if (!(request instanceof Img2ImgRequest || request instanceof RetouchRequest
-                || request instanceof ExpandRequest)) {
+                || request instanceof ExpandRequest || request instanceof UpscaleRequest)) {
             return Optional.of(request.operation().title() + " is not a diffusion operation");
         }
         Optional<DiffusionModels.Installed> model = DiffusionModels.find(storeRoot);
@@ -76,8 +99,9 @@ final class DiffusionEngine implements Engine {
         if (!l.canEncodeImages()) {
             return Optional.of(id + " has no vae_encoder/, which " + request.operation().title() + " needs");
         }
-        if (l.inpainting() && request instanceof Img2ImgRequest) {
-            return Optional.of(id + " is an inpainting model; Img2Img needs a regular one");
+        if (l.inpainting() && (request instanceof Img2ImgRequest || request instanceof UpscaleRequest)) {
+            return Optional.of(id + " is an inpainting model; " + request.operation().title()
+                    + " needs a regular one");
         }
         return Optional.empty();
     }
@@ -108,6 +132,11 @@ final class DiffusionEngine implements Engine {
         progress.report(0, "loading " + model.id());
         SdPipeline pipeline = pipeline(model);
         cancel.check();
+        if (request instanceof UpscaleRequest u) {
+            RefineSettings settings = RefineSettings.of(u.preset(), pipeline.layout().family());
+            return new DiffusionUpscale(pipeline, model.id(), settings, storeRoot, esrgan, context.threads(),
+                    progress, cancel).run(u, input);
+        }
         DiffusionJobs job = new DiffusionJobs(pipeline, model.id(), generation(request),
                 seed(generation(request)), progress, cancel);
         if (request instanceof Img2ImgRequest i) {
@@ -184,6 +213,7 @@ final class DiffusionEngine implements Engine {
     public void close() {
         synchronized (runLock) {
             closeLoaded();
+            esrgan.close();
         }
     }
 }

@@ -8,11 +8,12 @@ import dev.atelier.inference.models.ModelStore;
 import java.nio.file.Path;
 
 /**
- * Registers Stable Diffusion (ONNX Runtime through DJL) for Img2Img, Retouch and Expand. Ranked before the
- * classical fill, which then answers Retouch and Expand only while no diffusion model is installed.
+ * Registers Stable Diffusion (ONNX Runtime through DJL) for Img2Img, Retouch, Expand and the refinement of Upscale
+ * Balanced and Creative. Ranked before the classical fill and the ESRGAN engines, which then answer Retouch, Expand
+ * and Upscale only while no diffusion model is installed (and Upscale Precise always).
  */
 @EngineDescriptor(id = "diffusion", name = "Stable Diffusion (ONNX Runtime)",
-        operations = {"img2img", "retouch", "expand"}, heavy = true, rank = 5)
+        operations = {"img2img", "retouch", "expand", "upscale"}, heavy = true, rank = 5)
 public final class DiffusionEngineProvider implements EngineProvider {
 
     private final Path storeRoot;

@@ -37,8 +37,8 @@ public final class EsrganUpscaling {
 
     /**
      * Returns the family a preset uses. Precise: esrgan-medium, else slim, else thick — faithful and quick.
-     * Balanced and Creative: the heaviest installed (thick restores the most detail); Creative's diffusion
-     * refinement comes with a diffusion model.
+     * Balanced and Creative: the heaviest installed (thick restores the most detail); with a diffusion model
+     * installed the diffusion engine runs this, then refines the result.
      */
     public static Optional<EsrganModels.Installed> choose(List<EsrganModels.Installed> installed,
             UpscalePreset preset) {
@@ -94,8 +94,8 @@ public final class EsrganUpscaling {
                     + (scale < u.factor() ? "×" + (u.factor() / scale) : "down to ×" + u.factor()));
         }
         if (u.preset() == UpscalePreset.CREATIVE) {
-            notices.add("Creative's diffusion refinement needs a diffusion model, which is not available yet; "
-                    + model.id() + " alone was used (the same as Balanced)");
+            notices.add("Creative's diffusion refinement needs a Stable Diffusion model (atelier models import "
+                    + "<folder> --task diffusion); " + model.id() + " alone was used (the same as Balanced)");
         }
         return OperationResult.whole(out, notices);
     }
