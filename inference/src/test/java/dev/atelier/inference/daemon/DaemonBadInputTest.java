@@ -71,7 +71,7 @@ class DaemonBadInputTest {
                 .setImage(SeededImages.gradient(4, 4)).build());
         assertEquals(ErrorCode.UNKNOWN_OPERATION, e.code());
         assertEquals("Unknown operation 'sharpen'; known: img2img, retouch, expand, upscale, remove-background, "
-                + "detect, prep-3d, workflow", e.getMessage());
+                + "detect, prep-3d", e.getMessage());
     }
 
     @Test
