@@ -83,6 +83,11 @@ def run_ops(cfg, out, report):
     case(report, out, "lineart", lambda: api.run(byte_img, "detect", mode="lineart", line_weight=1.5))
     case(report, out, "expand", lambda: api.run(byte_img, "expand", right=16))
     case(report, out, "retouch", lambda: api.run(byte_img, "retouch", prompt="sky"))
+    case(report, out, "img2img-batch", lambda: api.run(byte_img, "img2img", prompt="a cat", batch_count=2))
+    second = bpy.data.images.get("Atelier Img2Img 2/2: a cat")
+    if second is not None:
+        report["cases"]["img2img-batch"]["second"] = second.name
+        dump(second, out, "img2img-batch-2")
     case(report, out, "no-such-op", lambda: api.run(byte_img, "sharpen"))
     # An App: a workflow file in the daemon's studio folder, run by its id like any operation.
     case(report, out, "app", lambda: api.run(byte_img, "edges-2x", factor="2", low=40))

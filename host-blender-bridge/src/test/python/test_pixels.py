@@ -4,6 +4,7 @@ import random
 import unittest
 
 from atelier import pixels as px
+from atelier.atelier_client import Result
 from atelier.atelier_client import pixels as cpx
 
 
@@ -65,9 +66,8 @@ class FloatPixelsTest(unittest.TestCase):
         self.assertEqual(px.to_rgba(floats, 1, 2, is_float=True), bytes([0, 0, 0, 255, 255, 255, 255, 255]))
 
 
-class FakeResult(object):
-    def __init__(self, image, x, y, cw, ch):
-        self.image, self.x, self.y, self.canvas_width, self.canvas_height = image, x, y, cw, ch
+def FakeResult(image, x, y, cw, ch, variations=()):  # noqa: N802 - reads like the class it builds
+    return Result("j-1", image, x, y, cw, ch, [], variations=variations)
 
 
 class ComposeTest(unittest.TestCase):
@@ -89,6 +89,15 @@ class ComposeTest(unittest.TestCase):
         patch = bytes([9] * 4)          # 1x1 at (-1, 0) on a 2x1 canvas
         w, h, out = px.compose((1, 1, src), FakeResult((1, 1, patch), -1, 0, 2, 1))
         self.assertEqual((w, h, out), (2, 1, bytes([9] * 4 + [1] * 4)))
+
+    def test_each_image_of_a_batch_is_pasted_at_the_same_place(self):
+        src = bytes([1] * 4 * 3 * 2)
+        batch = FakeResult((1, 1, bytes([9] * 4)), 2, 1, 3, 2, variations=[(1, 1, bytes([7] * 4))])
+        first = px.compose((3, 2, src), batch)
+        second = px.compose((3, 2, src), batch, 1)
+        self.assertEqual(first, px.compose((3, 2, src), batch, 0))
+        self.assertEqual(bytes([1] * 20 + [9] * 4), first[2])
+        self.assertEqual(bytes([1] * 20 + [7] * 4), second[2])
 
 
 if __name__ == "__main__":

@@ -86,6 +86,15 @@ class NamesTest(unittest.TestCase):
         long_title = Panel({"id": "x", "title": "T" * 80})
         self.assertEqual(props.image_name(long_title), ("Atelier " + "T" * 80)[:63])
 
+    def test_a_batch_numbers_its_images_before_the_prompt(self):
+        p = Panel({"id": "img2img", "title": "Img2Img", "operation": "img2img", "fields": []})
+        self.assertEqual(["Atelier Img2Img 1/2: a cat", "Atelier Img2Img 2/2: a cat"],
+                         props.image_names(p, {"prompt": "a cat"}, 2))
+        self.assertEqual(["Atelier Img2Img"], props.image_names(p, {}, 1))
+        long = props.image_names(p, {"prompt": "x" * 200}, 8)
+        self.assertEqual([61] * 8, [len(n) for n in long])  # 57 as one image, plus " k/N"
+        self.assertTrue(long[7].startswith("Atelier Img2Img 8/8: xxx"), long[7])
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -79,6 +79,13 @@ def run_cases(cfg, out, report):
     case("detect", a, "detect", node=top, mode="canny", low=100, high=200, line_weight=1.0)
     case("lineart", a, "detect", node=top, **{"mode": "lineart", "line-weight": 1.5})
     case("img2img", a, "img2img", node=top, prompt="a cat")
+    case("img2img-batch", a, "img2img", node=top, prompt="a cat", batch_count=3)
+    if report["cases"]["img2img-batch"].get("ok"):  # every layer's name, bottom to top, and the second image
+        layers = top.parentNode().childNodes()
+        report["cases"]["img2img-batch"]["names"] = [n.name() for n in layers]
+        second = [n for n in layers if n.name() == "Atelier Img2Img 2/3: a cat"]
+        if second:
+            dump(second[0], "img2img-batch-2")
     case("retouch-no-selection", a, "retouch", node=top, prompt="sky")
     case("remove-background", a, "remove-background", node=top, background="white")
     case("prep-3d", a, "prep_3d", node=top, size=512)

@@ -62,8 +62,10 @@ def connection(client):
     return Connection(lambda: Settings(["daemon"], "/tmp/none.sock"), connect=lambda **kw: client)
 
 
-def result(w, h, rgba, x=0, y=0, cw=None, ch=None):
-    return Result("job-1", (w, h, bytes(rgba)), x, y, cw or w, ch or h, [])
+def result(w, h, rgba, x=0, y=0, cw=None, ch=None, variations=()):
+    """A Result; `variations` are more rgba byte strings of the same size (a batch)."""
+    return Result("job-1", (w, h, bytes(rgba)), x, y, cw or w, ch or h, [],
+                  variations=[(w, h, bytes(v)) for v in variations])
 
 
 def invert(image):

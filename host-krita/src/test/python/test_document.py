@@ -83,6 +83,24 @@ class RunTest(unittest.TestCase):
         sb = source.bounds()
         self.assertEqual((16, 6), (sb.x(), sb.y()))  # moved with the canvas, pixels unchanged
 
+    def test_a_batch_adds_one_layer_per_image_first_on_top_after_one_resize(self):
+        self.client.handlers["expand"] = lambda p, img, m: fakes.result(
+            img[0] + 8, img[1], fakes.opaque(img[0] + 8, img[1], 1), x=-16,
+            variations=[fakes.opaque(img[0] + 8, img[1], 2), fakes.opaque(img[0] + 8, img[1], 3)])
+        doc, rgba = doc_with_layer()
+        source = doc.active
+        node = atelier.run(doc, "expand", connection=self.conn)
+        layers = doc.root.childNodes()
+        self.assertEqual(["top", "Atelier Expand 3/3", "Atelier Expand 2/3", "Atelier Expand 1/3"],
+                         [n.name() for n in layers])
+        self.assertIs(node, layers[-1])
+        self.assertEqual([("resizeImage", -6, 0, 70, 48)], [c for c in doc.calls if c[0] == "resizeImage"])
+        for k, layer in enumerate(reversed(layers[1:])):
+            b = layer.bounds()
+            self.assertEqual((0, 6, 12, 3), (b.x(), b.y(), b.width(), b.height()))
+            self.assertEqual(fakes.bgra(fakes.opaque(12, 3, k + 1)), layer.pixelData(0, 6, 12, 3), "image %d" % k)
+        self.assertEqual(fakes.bgra(rgba), source.pixelData(16, 6, 4, 3))  # the source moved with the canvas
+
     def test_retouch_needs_a_selection_and_changes_nothing_without_one(self):
         doc, _ = doc_with_layer()
         with self.assertRaises(HostError) as e:

@@ -4,6 +4,8 @@ Used by test_client_fake.py in-process (FakeDaemon) and as a launcher (``python3
 $ATELIER_SOCKET until SHUTDOWN). Operations:
 
 * ``upscale`` {factor}: ACCEPTED, PROGRESS 0.5 (with a 1x1 preview), RESULT scaled by nearest neighbour.
+* ``batch`` {batch-count}: ACCEPTED, RESULT with batch-count images (``"images": N``, blobs image, image.1, ...):
+  image k is the input with k added to every red byte (mod 256), like N variations.
 * ``slow``: ACCEPTED, PROGRESS 0.1, then nothing until CANCEL (ERROR 303) or ``release_slow()``.
 * ``fail``: ACCEPTED, then ERROR 300 for the job.
 * ``drop``: ACCEPTED, then the connection is closed; the job finishes (as upscale) on the daemon side.
@@ -26,6 +28,21 @@ def _h(**kw):
     for k, v in kw.items():
         h[k] = v
     return h
+
+
+def variation(data, k):
+    """The input with k added to every red byte: image k of a fake batch."""
+    out = bytearray(data)
+    for i in range(0, len(out), 4):
+        out[i] = (out[i] + k) % 256
+    return bytes(out)
+
+
+def result_parts(header, w, h, images):
+    """A RESULT's header and blobs for ``images`` (each w x h rgba bytes), as the daemon writes them."""
+    if len(images) > 1:
+        header["images"] = len(images)
+    return header, [("image" if k == 0 else "image.%d" % k, "rgba8", w, h, d) for k, d in enumerate(images)]
 
 
 def scale(width, height, data, factor):
@@ -145,9 +162,10 @@ class FakeDaemon(object):
             return
         try:
             if outcome[0] == "result":
-                _, w, h, data = outcome
-                conn.send(MessageType.RESULT, _h(job=job, x=0, y=0, canvasWidth=w, canvasHeight=h,
-                                                 notices=["fake"]), [("image", "rgba8", w, h, data)])
+                _, w, h, data = outcome[:4]
+                conn.send(MessageType.RESULT, *result_parts(
+                    _h(job=job, x=0, y=0, canvasWidth=w, canvasHeight=h, notices=["fake"]), w, h,
+                    [data] + list(outcome[4:])))
             else:
                 _, code, name, message = outcome
                 conn.send(MessageType.ERROR, _h(job=job, code=code, name=name, message=message))
@@ -197,9 +215,10 @@ class FakeDaemon(object):
                                                 message="No job " + job))
             elif outcome is not None:
                 if outcome[0] == "result":
-                    _, w, hh, data = outcome
-                    conn.send(MessageType.RESULT, _h(id=rid, job=job, x=0, y=0, canvasWidth=w, canvasHeight=hh,
-                                                     notices=[]), [("image", "rgba8", w, hh, data)])
+                    _, w, hh, data = outcome[:4]
+                    conn.send(MessageType.RESULT, *result_parts(
+                        _h(id=rid, job=job, x=0, y=0, canvasWidth=w, canvasHeight=hh, notices=[]), w, hh,
+                        [data] + list(outcome[4:])))
                 else:
                     conn.send(MessageType.ERROR, _h(id=rid, job=job, code=outcome[1], name=outcome[2],
                                                     message=outcome[3]))
@@ -215,7 +234,7 @@ class FakeDaemon(object):
         h = frame.header
         rid = h.get("id")
         op = h.get("op")
-        if op not in ("upscale", "slow", "fail", "drop"):
+        if op not in ("upscale", "slow", "fail", "drop", "batch"):
             conn.send(MessageType.ERROR, _h(id=rid, code=201, name="UNKNOWN_OPERATION", message="No operation " + op))
             return
         job = self._new_job()
@@ -237,6 +256,9 @@ class FakeDaemon(object):
                           [("preview", "rgba8", 1, 1, bytes(data[:4]))])
             factor = int(h.get("params", {}).get("factor", 2))
             self._finish(job, ("result",) + scale(w, hh, data, factor))
+        elif op == "batch":
+            count = int(h.get("params", {}).get("batch-count", 1))
+            self._finish(job, ("result", w, hh) + tuple(variation(data, k) for k in range(count)))
         elif op == "slow":
             conn.send(MessageType.PROGRESS, _h(job=job, fraction=0.1, message="waiting"))
         elif op == "fail":

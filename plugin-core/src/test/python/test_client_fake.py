@@ -75,6 +75,18 @@ class FakeDaemonTest(unittest.TestCase):
         self.assertEqual(["id", "op", "params", "priority", "watch"], list(submit))
         self.assertEqual(10, submit["priority"])
 
+    def test_a_batch_gives_every_image_in_order(self):
+        result = self.client.run("batch", {"batch-count": 3}, image=IMAGE)
+        self.assertEqual(3, len(result.images))
+        self.assertEqual(result.images[0], result.image)
+        self.assertEqual(result.images[1:], result.variations)
+        for k, (w, h, data) in enumerate(result.images):
+            self.assertEqual((2, 1), (w, h))
+            self.assertEqual(bytes([(255 + k) % 256, 0, 0, 255, k, 255, 0, 128]), bytes(data))
+        single = self.client.run("batch", {"batch-count": 1}, image=IMAGE)
+        self.assertEqual((), single.variations)
+        self.assertEqual(1, len(single.images))
+
     def test_submit_with_mask_and_png(self):
         png = b"\x89PNG\r\n\x1a\n" + b"rest"
         job = self.client.submit("slow", image=png, mask=(2, 1, b"\x00\xff"))

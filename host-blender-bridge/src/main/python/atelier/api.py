@@ -40,9 +40,17 @@ def prepare(panel, values, image=None, source=None):
 
 
 def finish(prepared, result):
-    """The new image datablock for a finished job."""
-    w, h, data = px.compose(prepared.source, result)
-    return images.create(prepared.name, w, h, data)
+    """The new image datablock for a finished job (a batch's first; see ``finish_all``)."""
+    return finish_all(prepared, result)[0]
+
+
+def finish_all(prepared, result):
+    """One new image datablock per image of a finished job ("Atelier Img2Img 1/3: a cat", ...), in order. Every
+    image's pixels are composed before the first datablock is created, so a failure adds nothing."""
+    count = len(result.images)
+    names = [prepared.name] if count == 1 else props.image_names(prepared.panel, prepared.values, count)
+    composed = [px.compose(prepared.source, result, k) for k in range(count)]
+    return [images.create(name, w, h, data) for name, (w, h, data) in zip(names, composed)]
 
 
 def _run(prepared, connection, on_progress, timeout):

@@ -23,13 +23,14 @@ def from_rgba(data, width, height):
     return _px.bytes_to_rgba_float(data, width, height, linear=False, flip=True)
 
 
-def compose(source, result):
+def compose(source, result, index=0):
     """The new image for a result: the result's patch when it covers its canvas, else the source with the patch
     pasted over it at (x, y) on the result's canvas (which may extend past the source: negative x / y).
 
-    source: (w, h, rgba bytes); result: an atelier_client Result. Returns (w, h, rgba bytes).
+    source: (w, h, rgba bytes); result: an atelier_client Result; index: which image of a batch (0 = the first).
+    Returns (w, h, rgba bytes).
     """
-    pw, ph, patch = result.image
+    pw, ph, patch = result.images[index]
     cw, ch = result.canvas_width, result.canvas_height
     if (pw, ph) == (cw, ch):
         return pw, ph, patch

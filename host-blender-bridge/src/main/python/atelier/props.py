@@ -78,3 +78,9 @@ def class_name(panel_id):
 def image_name(panel, values=None):
     """The new image's name: "Atelier Upscale", or "Atelier Img2Img: a cat" with a prompt."""
     return panel.result_name(values)[:ID_NAME_MAX]
+
+
+def image_names(panel, values=None, count=1):
+    """One name per image of a result: ``image_name``, or "Atelier Img2Img 2/3: a cat" in a batch (the number
+    comes before the prompt, so a long prompt is what gets cut)."""
+    return [n[:ID_NAME_MAX] for n in panel.result_names(values, count)]

@@ -276,18 +276,22 @@ class ATELIER_OT_run(_JobOperator, bpy.types.Operator):
     def execute(self, context):  # blocking (scripts, background mode)
         try:
             prepared = self._prepare(context)
-            image = api.finish(prepared, _submit_and_wait(prepared)({}))
+            created = api.finish_all(prepared, _submit_and_wait(prepared)({}))
         except Exception as e:  # noqa: BLE001 - one line for the user
             STATE.error = message_of(e)
             self.report({"ERROR"}, STATE.error)
             return {"CANCELLED"}
-        _show(context, image)
+        _show(context, created[0])
         return {"FINISHED"}
 
     def done(self, context, result):
-        image = api.finish(self._prepared, result)
-        _show(context, image)
-        self.report({"INFO"}, "Atelier: created image '%s'" % image.name)
+        created = api.finish_all(self._prepared, result)
+        _show(context, created[0])
+        if len(created) == 1:
+            self.report({"INFO"}, "Atelier: created image '%s'" % created[0].name)
+        else:
+            self.report({"INFO"}, "Atelier: created %d images '%s' … '%s'" % (len(created), created[0].name,
+                                                                             created[-1].name))
 
 
 class ATELIER_OT_prep_3d(_JobOperator, bpy.types.Operator):

@@ -47,9 +47,10 @@ def submit(connection, prepared, on_progress=None, priority=10):
 
 
 def finish(prepared, result):
-    """Inserts a finished job's result as a new layer; returns the node."""
+    """Inserts a finished job's result as a new layer (one per image of a batch); returns the (first) node."""
     return doc_mod.insert_result(prepared.document, prepared.source, result,
-                                 prepared.panel.result_name(prepared.values), upscale=prepared.panel.is_upscale())
+                                 prepared.panel.result_names(prepared.values, len(result.images)),
+                                 upscale=prepared.panel.is_upscale())
 
 
 def run(document=None, op=None, node=None, connection=None, on_progress=None, timeout=None, **params):

@@ -47,9 +47,9 @@ class _Bridge(QObject):
 
 
 class HistoryEntry(object):
-    def __init__(self, name, result, x, y):
+    def __init__(self, name, image, x, y):
         self.name = name
-        self.width, self.height, self.rgba = result.image
+        self.width, self.height, self.rgba = image
         self.x = x
         self.y = y
 
@@ -274,10 +274,11 @@ class AtelierDocker(DockWidget):
             cancelled = getattr(outcome, "name", "") == "CANCELLED"
             self.status.setText("Cancelled; the document is unchanged" if cancelled else message_of(outcome))
             return
-        name = prepared.panel.result_name(prepared.values)
+        names = prepared.panel.result_names(prepared.values, len(outcome.images))
         if prepared.document not in Krita.instance().documents():
             self.status.setText("The document was closed; the result is kept below (Apply as layer)")
-            self._add_history(HistoryEntry(name, outcome, outcome.x, outcome.y))
+            for name, image in zip(names, outcome.images):
+                self._add_history(HistoryEntry(name, image, outcome.x, outcome.y))
             return
         try:
             api.finish(prepared, outcome)
@@ -285,9 +286,12 @@ class AtelierDocker(DockWidget):
             self.status.setText(message_of(e))
             return
         x, y = prepared.source.placed
-        self._add_history(HistoryEntry(name, outcome, x, y))
+        for name, image in zip(names, outcome.images):
+            self._add_history(HistoryEntry(name, image, x, y))
         notices = "; ".join(getattr(outcome, "notices", None) or [])
-        self.status.setText("Added layer '%s'%s" % (name, (" — " + notices) if notices else ""))
+        added = ("Added layer '%s'" % names[0]) if len(names) == 1 else (
+            "Added %d layers '%s' … '%s'" % (len(names), names[0], names[-1]))
+        self.status.setText(added + ((" — " + notices) if notices else ""))
 
     # history --------------------------------------------------------------------------------------------------
     def _add_history(self, entry):

@@ -115,20 +115,26 @@ def read_mask(document, source):
 def insert_result(document, source, result, name, upscale=False):
     """Adds the result as a new paint layer above the source and returns it; existing layers keep their pixels.
 
-    Upscale never resamples the artist's layers: the result opens as a new document of the enlarged size (with
-    the layer at the source's scaled offset), shown in a view when Krita has a window. A result reaching outside
-    the canvas (Expand) grows the canvas first; the old layers keep their pixels and place in the picture.
+    `name` is one name, or a list with one per image of a batch: each image becomes its own layer, the first on
+    top (and returned), all at the same place. Upscale never resamples the artist's layers: the result opens as a
+    new document of the enlarged size (with the layer at the source's scaled offset), shown in a view when Krita
+    has a window. A result reaching outside the canvas (Expand) grows the canvas first; the old layers keep their
+    pixels and place in the picture.
     """
-    rw, rh, rgba = result.image
+    images = list(getattr(result, "images", None) or (result.image,))
+    names = [name] if isinstance(name, str) else list(name)
+    if len(names) != len(images):
+        raise ValueError("%d layer names for %d images" % (len(names), len(images)))
+    rw, rh = images[0][0], images[0][1]
     if upscale:
         factor = max(1, int(round(result.canvas_width / float(source.width))))
         x = source.x * factor + result.x
         y = source.y * factor + result.y
         target = _new_document(document, document.width() * factor, document.height() * factor, factor)
         source.placed = (x, y)
-        node = add_layer(target, name, rgba, x, y, rw, rh)
+        nodes = [add_layer(target, n, image[2], x, y, rw, rh) for n, image in reversed(list(zip(names, images)))]
         _show(target)
-        return node
+        return nodes[-1]
     x = source.x + result.x
     y = source.y + result.y
     width, height = document.width(), document.height()
@@ -140,7 +146,9 @@ def insert_result(document, source, result, name, upscale=False):
         x -= min_x
         y -= min_y
     source.placed = (x, y)
-    return add_layer(document, name, rgba, x, y, rw, rh, above=source.node)
+    # Each layer goes straight above the source, under those added before it, so "1/N" (added first) ends on top.
+    nodes = [add_layer(document, n, image[2], x, y, rw, rh, above=source.node) for n, image in zip(names, images)]
+    return nodes[0]
 
 
 def _new_document(document, width, height, factor):

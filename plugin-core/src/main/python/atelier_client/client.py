@@ -91,22 +91,41 @@ def _seconds(value):
     return "%g" % value
 
 
+#: The most images one RESULT may hold (the batch count's bound, OperationResult.MAX_IMAGES in Java).
+MAX_RESULT_IMAGES = 8
+
+
+def result_blob_name(index):
+    """The blob name of a RESULT's image ``index`` (0-based): ``image``, then ``image.1``, ``image.2``, ..."""
+    return "image" if index == 0 else "image.%d" % index
+
+
 class Result(object):
     """A finished job: ``image`` (width, height, rgba bytes) placed at (x, y) on a canvas_width x canvas_height
     canvas (expand can grow the canvas and give a negative origin), ``notices`` to show the user, and ``meta``
-    (a dict of strings recording how it was made, e.g. Prep for 3D's crop box and scale)."""
+    (a dict of strings recording how it was made, e.g. Prep for 3D's crop box and scale). A batch (diffusion's
+    batch count) has more images of the same size at the same place: ``images`` lists them all, ``image`` first,
+    ``variations`` the rest."""
 
-    __slots__ = ("job", "image", "x", "y", "canvas_width", "canvas_height", "notices", "meta")
+    __slots__ = ("job", "images", "x", "y", "canvas_width", "canvas_height", "notices", "meta")
 
-    def __init__(self, job, image, x, y, canvas_width, canvas_height, notices, meta=None):
+    def __init__(self, job, image, x, y, canvas_width, canvas_height, notices, meta=None, variations=()):
         self.job = job
-        self.image = image
+        self.images = (image,) + tuple(variations)
         self.x = x
         self.y = y
         self.canvas_width = canvas_width
         self.canvas_height = canvas_height
         self.notices = notices
         self.meta = dict(meta or {})
+
+    @property
+    def image(self):
+        return self.images[0]
+
+    @property
+    def variations(self):
+        return self.images[1:]
 
     @property
     def width(self):
@@ -117,20 +136,34 @@ class Result(object):
         return self.image[1]
 
     def __repr__(self):
-        return "Result(job=%r, image=%dx%d, at=(%d, %d), canvas=%dx%d, notices=%r)" % (
-            self.job, self.image[0], self.image[1], self.x, self.y, self.canvas_width, self.canvas_height,
-            self.notices)
+        return "Result(job=%r, image=%dx%d, images=%d, at=(%d, %d), canvas=%dx%d, notices=%r)" % (
+            self.job, self.image[0], self.image[1], len(self.images), self.x, self.y, self.canvas_width,
+            self.canvas_height, self.notices)
 
 
 def _to_result(frame):
     h = frame.header
-    image = frame.raster("image")
-    if image is None:
-        raise AtelierError(ErrorCode.INTERNAL, "RESULT without an image blob")
+    count = h.get("images", 1)
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_RESULT_IMAGES:
+        raise AtelierError(ErrorCode.INTERNAL, "The daemon's RESULT declares %r images (1..%d allowed)"
+                           % (count, MAX_RESULT_IMAGES))
+    images = []
+    for i in range(count):
+        name = result_blob_name(i)
+        try:
+            image = frame.raster(name)
+        except ValueError as e:
+            raise AtelierError(ErrorCode.INTERNAL, "The daemon's RESULT: %s" % e)
+        if image is None:
+            raise AtelierError(ErrorCode.INTERNAL, "The daemon's RESULT has no \"%s\" blob" % name)
+        if images and image[:2] != images[0][:2]:
+            raise AtelierError(ErrorCode.INTERNAL, "The daemon's RESULT has images of different sizes")
+        images.append(image)
     notices = [str(n) for n in h.get("notices", [])]
     meta = {str(k): str(v) for k, v in (h.get("meta") or {}).items()}
+    image = images[0]
     return Result(h.get("job"), image, int(h.get("x", 0)), int(h.get("y", 0)), int(h.get("canvasWidth", image[0])),
-                  int(h.get("canvasHeight", image[1])), notices, meta)
+                  int(h.get("canvasHeight", image[1])), notices, meta, images[1:])
 
 
 class Job(object):

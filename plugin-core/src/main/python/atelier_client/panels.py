@@ -77,6 +77,21 @@ class Panel(object):
             name += ": " + (line if len(line) <= 40 else line[:39] + "…")
         return name
 
+    def result_names(self, values=None, count=1):
+        """One name per image of a result: ``result_name`` alone, or for a batch "Atelier Img2Img 1/3: a cat",
+        "Atelier Img2Img 2/3: a cat", ... (the number after the title, before the prompt)."""
+        return [numbered(self.result_name(values), k, count) for k in range(count)]
+
+
+def numbered(name, index, count):
+    """``name`` for image ``index`` (0-based) of ``count``: unchanged for one image, else with "k/N" after the
+    title ("Atelier Retouch 2/4", "Atelier Img2Img 2/4: a cat")."""
+    if count <= 1:
+        return name
+    tag = " %d/%d" % (index + 1, count)
+    head, sep, tail = name.partition(": ")
+    return head + tag + sep + tail
+
 
 def find(panels, op):
     """The panel for a panel id, an operation id or a title (ignoring case and '_' vs '-'), or None."""

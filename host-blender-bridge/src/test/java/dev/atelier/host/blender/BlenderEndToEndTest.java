@@ -11,6 +11,7 @@ import dev.atelier.core.image.Png;
 import dev.atelier.core.image.Raster;
 import dev.atelier.inference.engine.classical.LanczosUpscaler;
 import dev.atelier.inference.testing.DaemonFixture;
+import dev.atelier.inference.testing.FakeEngine;
 import dev.atelier.inference.testing.JavaProcess;
 import dev.atelier.inference.workflow.WorkflowFolders;
 import dev.atelier.testkit.AppWorkflows;
@@ -129,6 +130,20 @@ class BlenderEndToEndTest {
                 image("detect", "Atelier Detect"));
         ImageAssert.assertPixelsEqual(daemonRun("detect", top, Map.of("mode", "lineart", "line-weight", 1.5)),
                 image("lineart", "Atelier Detect"));
+    }
+
+    @Test
+    void aBatchMakesOneImagePerVariation() throws Exception {
+        JsonObject c = cases.getAsJsonObject("img2img-batch");
+        assertTrue(c.get("ok").getAsBoolean(), c.toString());
+        assertEquals("Atelier Img2Img 1/2: a cat", c.get("name").getAsString(), c.toString());
+        assertEquals("Atelier Img2Img 2/2: a cat", c.get("second").getAsString(), c.toString());
+        assertEquals(c.get("imagesBefore").getAsInt() + 2, c.get("imagesAfter").getAsInt(), c.toString());
+        Raster inverted = FakeEngine.invert(top);
+        ImageAssert.assertPixelsEqual(inverted, Raster.wrap(W, H,
+                Files.readAllBytes(out.resolve("img2img-batch.rgba"))));
+        ImageAssert.assertPixelsEqual(FakeEngine.variation(inverted, 1),
+                Raster.wrap(W, H, Files.readAllBytes(out.resolve("img2img-batch-2.rgba"))));
     }
 
     @Test

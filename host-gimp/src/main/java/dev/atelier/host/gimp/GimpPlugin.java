@@ -216,7 +216,10 @@ public final class GimpPlugin {
         return ret.size() > 1 ? List.of(ret.get(0), ret.get(1)) : List.of(PdbValue.status(status));
     }
 
-    /** Reads, submits, waits and inserts; returns the new layer. Touches the image only once the result is in. */
+    /**
+     * Reads, submits, waits and inserts; returns the new layer (a batch's first). Touches the image only once the
+     * result is in, with every image of a batch.
+     */
     private int execute(ProcedureSpec spec, int image, int drawable, Map<String, JsonElement> values)
             throws AtelierException, UserError {
         PanelDescriptor panel = spec.panel();
@@ -296,20 +299,35 @@ public final class GimpPlugin {
                 }
             }
             int type = baseType == Gimp.GRAY ? Gimp.GRAYA_IMAGE : Gimp.RGBA_IMAGE;
-            int layer = gimp.addLayer(image, name, rw, rh, type, lx, ly);
-            if (layer < 0) {
-                throw new UserError("Atelier: GIMP refused the new layer");
-            }
-            if (type == Gimp.RGBA_IMAGE) {
-                gimp.writeTiles(layer, rw, rh, HostPixels.toGimpRgba(r.image()));
-            } else {
-                gimp.write(layer, rw, rh, RGBA, HostPixels.toGimpRgba(r.image())); // GEGL converts to grey
+            List<Raster> images = r.images();
+            int layer = -1;
+            // Last first: each new layer goes above the active one, so "1/N" ends on top, active, and returned.
+            for (int k = images.size() - 1; k >= 0; k--) {
+                layer = gimp.addLayer(image, layerName(name, k, images.size()), rw, rh, type, lx, ly);
+                if (layer < 0) {
+                    throw new UserError("Atelier: GIMP refused the new layer");
+                }
+                if (type == Gimp.RGBA_IMAGE) {
+                    gimp.writeTiles(layer, rw, rh, HostPixels.toGimpRgba(images.get(k)));
+                } else {
+                    gimp.write(layer, rw, rh, RGBA, HostPixels.toGimpRgba(images.get(k))); // GEGL converts to grey
+                }
             }
             return layer;
         } finally {
             gimp.undoGroupEnd(image);
             gimp.displaysFlush();
         }
+    }
+
+    /** The layer name for image {@code index} of {@code count}: "Atelier Img2Img 2/4: a cat" in a batch. */
+    static String layerName(String name, int index, int count) {
+        if (count == 1) {
+            return name;
+        }
+        int colon = name.indexOf(": ");
+        String tag = " " + (index + 1) + "/" + count;
+        return colon < 0 ? name + tag : name.substring(0, colon) + tag + name.substring(colon);
     }
 
     private static boolean wantsSelection(PanelDescriptor panel) {

@@ -123,6 +123,20 @@ class KritaEndToEndTest {
     }
 
     @Test
+    void aBatchAddsOneLayerPerImageWithTheFirstOnTop() throws Exception {
+        JsonObject c = ok("img2img-batch", "Atelier Img2Img 1/3: a cat", 3);
+        List<String> names = new java.util.ArrayList<>();
+        c.getAsJsonArray("names").forEach(n -> names.add(n.getAsString()));
+        int at = names.indexOf("top");
+        assertEquals(List.of("top", "Atelier Img2Img 3/3: a cat", "Atelier Img2Img 2/3: a cat",
+                "Atelier Img2Img 1/3: a cat"), names.subList(at, at + 4), names.toString());
+        Raster inverted = FakeEngine.invert(top);
+        ImageAssert.assertPixelsEqual(inverted, layer("img2img-batch", c, 10, 6));
+        ImageAssert.assertPixelsEqual(FakeEngine.variation(inverted, 1), Raster.wrap(40, 30,
+                Files.readAllBytes(out.resolve("img2img-batch-2.rgba"))));
+    }
+
+    @Test
     void retouchSendsTheSelectionAsMaskAndRefusesWithoutOne() throws Exception {
         JsonObject none = cases.getAsJsonObject("retouch-no-selection");
         assertFalse(none.get("ok").getAsBoolean(), none.toString());

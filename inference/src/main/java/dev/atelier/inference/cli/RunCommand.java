@@ -107,9 +107,26 @@ final class RunCommand {
             Png.write(image, output);
             double seconds = (System.nanoTime() - start) / 1e9;
             out.printf("%s: wrote %s (%dx%d) in %.2f s%n", op, output, image.width(), image.height(), seconds);
+            for (int k = 1; k < result.images().size(); k++) { // a batch: out.png, out-2.png, out-3.png, ...
+                Path file = batchOutput(output, k);
+                Png.write(ResultImages.flatten(submission.image(), result, k), file);
+                out.printf("%s: wrote %s (image %d of %d)%n", op, file, k + 1, result.images().size());
+            }
             result.notices().forEach(n -> out.println("note: " + n));
         }
         return 0;
+    }
+
+    /** Where image {@code index} (0-based) of a batch goes: {@code output} itself, then {@code name-2.png}, …. */
+    static Path batchOutput(Path output, int index) {
+        if (index == 0) {
+            return output;
+        }
+        String name = output.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        return output.resolveSibling(stem + "-" + (index + 1) + ext);
     }
 
     static Raster readImage(Path file, String what) throws UsageException {

@@ -11,9 +11,11 @@ import dev.atelier.core.image.Raster;
 import dev.atelier.core.operation.ExpandRequest;
 import dev.atelier.core.plan.ExpandPlanner;
 import dev.atelier.core.plan.Margins;
+import dev.atelier.core.operation.Img2ImgRequest;
 import dev.atelier.core.operation.Operation;
 import dev.atelier.core.operation.OperationRequest;
 import dev.atelier.core.operation.Prep3dRequest;
+import dev.atelier.core.operation.RetouchRequest;
 import dev.atelier.core.operation.UpscaleRequest;
 import dev.atelier.core.operation.WorkflowRequest;
 import dev.atelier.core.workflow.AppPanels;
@@ -206,5 +208,23 @@ final class SubmitDecoder {
                     + image.width() + "x" + image.height() + " would make " + w + "x" + h + " (" + w * h
                     + " pixels), above the output limit of " + maxOutputPixels);
         }
+        // A batch's images travel in one RESULT, so together they stay within the limit (and the payload).
+        int count = batchCount(request);
+        if (count > 1 && w * h * count > maxOutputPixels) {
+            throw new AtelierException(ErrorCode.IMAGE_TOO_LARGE, request.operation().title() + " of "
+                    + image.width() + "x" + image.height() + " in a batch of " + count + " would make " + count
+                    + " images of " + w + "x" + h + " (" + w * h * count + " pixels in all), above the output limit"
+                    + " of " + maxOutputPixels + "; lower the batch count");
+        }
+    }
+
+    private static int batchCount(OperationRequest request) {
+        if (request instanceof Img2ImgRequest i) {
+            return i.generation().count();
+        }
+        if (request instanceof RetouchRequest r) {
+            return r.generation().count();
+        }
+        return request instanceof ExpandRequest e ? e.generation().count() : 1;
     }
 }

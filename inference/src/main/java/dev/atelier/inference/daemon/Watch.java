@@ -1,7 +1,7 @@
 package dev.atelier.inference.daemon;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.atelier.core.client.ResultFrames;
 import dev.atelier.core.error.AtelierException;
 import dev.atelier.core.image.Raster;
 import dev.atelier.core.operation.OperationResult;
@@ -81,21 +81,7 @@ final class Watch implements JobListener {
     }
 
     static Frame resultFrame(Integer requestId, String jobId, OperationResult result) {
-        JsonObject h = Connection.header(requestId);
-        h.addProperty("job", jobId);
-        h.addProperty("x", result.x());
-        h.addProperty("y", result.y());
-        h.addProperty("canvasWidth", result.canvasWidth());
-        h.addProperty("canvasHeight", result.canvasHeight());
-        JsonArray notices = new JsonArray();
-        result.notices().forEach(notices::add);
-        h.add("notices", notices);
-        if (!result.metadata().isEmpty()) {
-            JsonObject meta = new JsonObject();
-            result.metadata().forEach(meta::addProperty);
-            h.add("meta", meta);
-        }
-        return Frame.of(MessageType.RESULT, h).withRaster("image", result.image());
+        return ResultFrames.encode(Connection.header(requestId), jobId, result);
     }
 
     static Frame failureFrame(Integer requestId, String jobId, AtelierException error) {

@@ -21,7 +21,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Finished results on disk, one {@code <job>.rgba} + {@code <job>.json} pair each, so a host that crashed or
+ * Finished results on disk, one {@code <job>.rgba} + {@code <job>.json} pair each (a batch adds
+ * {@code <job>.1.rgba}, {@code <job>.2.rgba}, … and {@code "images"} in the json), so a host that crashed or
  * lost its connection can fetch its result later. Written to a temporary name and renamed, so a result is either
  * whole or absent. Entries go when released by the client or when older than the retention period.
  */
@@ -59,8 +60,12 @@ public final class ResultStore {
         JsonObject extra = new JsonObject();
         result.metadata().forEach(extra::addProperty);
         meta.add("meta", extra);
+        List<Raster> images = result.images();
+        meta.addProperty("images", images.size());
         // Pixels first, metadata last: the .json's presence marks a complete entry.
-        writeAtomically(dir.resolve(jobId + ".rgba"), result.image().unsafeBytes());
+        for (int i = 0; i < images.size(); i++) {
+            writeAtomically(pixels(jobId, i), images.get(i).unsafeBytes());
+        }
         writeAtomically(dir.resolve(jobId + ".json"), meta.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -70,27 +75,41 @@ public final class ResultStore {
             return Optional.empty();
         }
         Path json = dir.resolve(jobId + ".json");
-        Path rgba = dir.resolve(jobId + ".rgba");
-        if (!Files.exists(json) || !Files.exists(rgba)) {
+        if (!Files.exists(json)) {
             return Optional.empty();
         }
         JsonObject meta = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
-        Raster image = Raster.wrap(meta.get("width").getAsInt(), meta.get("height").getAsInt(), Files.readAllBytes(rgba));
+        int count = meta.has("images") ? meta.get("images").getAsInt() : 1; // entries from before batches lack it
+        if (count < 1 || count > OperationResult.MAX_IMAGES) {
+            return Optional.empty();
+        }
+        List<Raster> images = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Path rgba = pixels(jobId, i);
+            if (!Files.exists(rgba)) {
+                return Optional.empty();
+            }
+            images.add(Raster.wrap(meta.get("width").getAsInt(), meta.get("height").getAsInt(),
+                    Files.readAllBytes(rgba)));
+        }
         List<String> notices = new ArrayList<>();
         meta.getAsJsonArray("notices").forEach(n -> notices.add(n.getAsString()));
         java.util.Map<String, String> extra = new java.util.LinkedHashMap<>();
         if (meta.has("meta")) {
             meta.getAsJsonObject("meta").entrySet().forEach(e -> extra.put(e.getKey(), e.getValue().getAsString()));
         }
-        return Optional.of(new OperationResult(image, meta.get("x").getAsInt(), meta.get("y").getAsInt(),
-                meta.get("canvasWidth").getAsInt(), meta.get("canvasHeight").getAsInt(), notices, extra));
+        return Optional.of(new OperationResult(images.get(0), meta.get("x").getAsInt(), meta.get("y").getAsInt(),
+                meta.get("canvasWidth").getAsInt(), meta.get("canvasHeight").getAsInt(), notices, extra,
+                images.subList(1, count)));
     }
 
     /** Deletes a stored result; absent ones are ignored. */
     public void delete(String jobId) throws IOException {
         if (JOB_ID.matcher(jobId).matches()) {
             Files.deleteIfExists(dir.resolve(jobId + ".json"));
-            Files.deleteIfExists(dir.resolve(jobId + ".rgba"));
+            for (int i = 0; i < OperationResult.MAX_IMAGES; i++) {
+                Files.deleteIfExists(pixels(jobId, i));
+            }
         }
     }
 
@@ -107,6 +126,11 @@ public final class ResultStore {
             }
         }
         return removed;
+    }
+
+    /** Image {@code index}'s file: {@code <job>.rgba} for the first, {@code <job>.<index>.rgba} after it. */
+    private Path pixels(String jobId, int index) {
+        return dir.resolve(jobId + (index == 0 ? "" : "." + index) + ".rgba");
     }
 
     private void writeAtomically(Path target, byte[] bytes) throws IOException {

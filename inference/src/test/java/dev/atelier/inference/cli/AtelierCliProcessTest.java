@@ -81,7 +81,7 @@ class AtelierCliProcessTest {
     void unknownOperation() throws Exception {
         assertOneLineError(atelier("run", "sharpen", "--input", "in.png", "--output", "x.png"), 1,
                 "Unknown operation 'sharpen'; known: img2img, retouch, expand, upscale, remove-background, detect, "
-                        + "prep-3d, workflow [UNKNOWN_OPERATION]");
+                        + "prep-3d [UNKNOWN_OPERATION]");
         assertFalse(Files.exists(dir.resolve("x.png")));
     }
 

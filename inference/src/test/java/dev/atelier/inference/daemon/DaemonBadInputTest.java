@@ -71,7 +71,7 @@ class DaemonBadInputTest {
                 .setImage(SeededImages.gradient(4, 4)).build());
         assertEquals(ErrorCode.UNKNOWN_OPERATION, e.code());
         assertEquals("Unknown operation 'sharpen'; known: img2img, retouch, expand, upscale, remove-background, "
-                + "detect, prep-3d, workflow", e.getMessage());
+                + "detect, prep-3d", e.getMessage());
     }
 
     @Test
@@ -114,6 +114,15 @@ class DaemonBadInputTest {
         assertEquals(ErrorCode.IMAGE_TOO_LARGE, e.code());
         assertEquals("Upscale of 300x300 would make 2400x2400 (5760000 pixels), above the output limit of 4000000",
                 e.getMessage());
+    }
+
+    @Test
+    void aBatchCountsAgainstTheOutputLimitAsAWhole() throws Exception {
+        AtelierException e = submitFails(Submission.builder().setOperation("img2img")
+                .setImage(SeededImages.gradient(1000, 900)).optParam("batch-count", 5).build());
+        assertEquals(ErrorCode.IMAGE_TOO_LARGE, e.code());
+        assertEquals("Img2Img of 1000x900 in a batch of 5 would make 5 images of 1000x900 (4500000 pixels in all), "
+                + "above the output limit of 4000000; lower the batch count", e.getMessage());
     }
 
     /** Sends a SUBMIT whose image blob is the given PNG bytes and returns the reply. */

@@ -79,6 +79,32 @@ class DaemonDiffusionTest {
     }
 
     @Test
+    void aBatchOfTwoComesBackAsTwoImagesOverTheSocket() throws Exception {
+        Raster image = FillImages.stripes(96, 64);
+        Path store = TinySdModels.install(dir.resolve("store"), "tiny-sd", false, false);
+        try (DaemonFixture fixture = DaemonFixture.withProviders(dir.resolve("d"),
+                new DiffusionEngineProvider(store))) {
+            List<String> progress = new CopyOnWriteArrayList<>();
+            var r = fixture.client().run(img2img(image, 42, 2), (f, m, p) -> progress.add(m));
+            assertEquals(2, r.images().size());
+            assertEquals("42,43", r.metadata().get("seeds"));
+            assertTrue(progress.stream().anyMatch(m -> m.startsWith("image 2/2, step ")), progress.toString());
+            assertTrue(!java.util.Arrays.equals(r.image().toByteArray(), r.variations().get(0).toByteArray()),
+                    "two seeds, two images");
+            var single = fixture.client().run(img2img(image, 43, 1), null);
+            assertEquals(1, single.images().size());
+            assertEquals(single.image(), r.variations().get(0), "image 2 is what seed 43 makes alone");
+            assertEquals(single.canvasWidth(), r.canvasWidth());
+        }
+    }
+
+    private static Submission img2img(Raster image, long seed, int count) {
+        return Submission.builder().setOperation("img2img").setImage(image).optParam("prompt", "a lower tower")
+                .optParam("steps", 4).optParam("influence", 30).optParam("seed", seed).optParam("batch-count", count)
+                .build();
+    }
+
+    @Test
     void img2imgRunsOnTheTinySdxlModelAt1024AndRepeatsItsSeed() throws Exception {
         Path store = TinySdModels.installXl(dir.resolve("store"), "tiny-xl");
         Raster image = FillImages.stripes(160, 120);

@@ -42,6 +42,25 @@ class ResultStoreTest {
     }
 
     @Test
+    void aBatchKeepsEveryImageInOrderAndReleasesThemAll() throws Exception {
+        OperationResult r = new OperationResult(SeededImages.noise(1, 4, 3), -2, 0, 8, 3, List.of(),
+                java.util.Map.of("seed", "7")).withVariations(List.of(SeededImages.noise(2, 4, 3),
+                        SeededImages.noise(3, 4, 3)));
+        ResultStore store = store();
+        store.put("j-batch", r);
+        OperationResult back = store.get("j-batch").orElseThrow();
+        assertEquals(r, back);
+        assertEquals(3, back.images().size());
+        assertEquals(SeededImages.noise(3, 4, 3), back.variations().get(1));
+        Files.delete(dir.resolve("j-batch.2.rgba"));
+        assertTrue(store.get("j-batch").isEmpty(), "a missing variation makes the entry incomplete");
+        store.delete("j-batch");
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    @Test
     void entriesOlderThanTheRetentionAreSwept() throws Exception {
         ResultStore store = store();
         store.put("j-old", OperationResult.whole(SeededImages.gradient(2, 2), List.of()));

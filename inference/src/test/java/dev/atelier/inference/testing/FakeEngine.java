@@ -18,8 +18,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A steerable engine for queue and daemon tests. Img2img returns the inverted image at once (or, for a prompt
- * {@code crash:linkage} / {@code crash:runtime}, throws like a broken engine). Retouch inverts only where the mask
+ * A steerable engine for queue and daemon tests. Img2img returns the inverted image at once, plus N - 1
+ * {@link #variation variations} of it for a batch count of N (or, for a prompt {@code crash:linkage} /
+ * {@code crash:runtime}, throws like a broken engine). Retouch inverts only where the mask
  * is set, so a host test can see its selection arrive, and runs
  * {@code steps} steps (its {@code steps} field), each waiting for a permit from {@link #allow(int)} and checking
  * the cancel token, and announces itself on {@link #started()} — so a test can hold a job "running" without
@@ -89,7 +90,22 @@ public final class FakeEngine implements Engine {
         if (request instanceof RetouchRequest) {
             return OperationResult.whole(invertWhere(input.image(), input.mask().orElseThrow()), List.of());
         }
-        return OperationResult.whole(invert(input.image()), List.of());
+        int count = ((Img2ImgRequest) request).generation().count();
+        Raster inverted = invert(input.image());
+        List<Raster> more = new java.util.ArrayList<>();
+        for (int k = 1; k < count; k++) {
+            more.add(variation(inverted, k));
+        }
+        return OperationResult.whole(inverted, List.of()).withVariations(more);
+    }
+
+    /** Image {@code k} of a fake batch: {@code image} with k added to every red byte (mod 256). */
+    public static Raster variation(Raster image, int k) {
+        byte[] px = image.toByteArray();
+        for (int i = 0; i < px.length; i += 4) {
+            px[i] = (byte) ((px[i] & 0xff) + k);
+        }
+        return Raster.wrap(image.width(), image.height(), px);
     }
 
     /** Returns the image with RGB inverted where the mask is at least half set: retouch's fake "repaint". */

@@ -303,25 +303,15 @@ public final class DaemonClient implements AutoCloseable {
         }
         if (handle != null) {
             if (frame.type() == MessageType.RESULT) {
-                handle.complete(toResult(frame));
+                try {
+                    handle.complete(ResultFrames.decode(frame));
+                } catch (AtelierException e) {
+                    handle.fail(e);
+                }
             } else if (frame.type() == MessageType.ERROR) {
                 handle.fail(new AtelierException(frame.errorCode(), frame.errorMessage()));
             }
         }
-    }
-
-    private static OperationResult toResult(Frame frame) {
-        JsonObject h = frame.header();
-        List<String> notices = new ArrayList<>();
-        if (h.has("notices")) {
-            h.getAsJsonArray("notices").forEach(n -> notices.add(n.getAsString()));
-        }
-        java.util.Map<String, String> meta = new java.util.LinkedHashMap<>();
-        if (h.has("meta")) {
-            h.getAsJsonObject("meta").entrySet().forEach(e -> meta.put(e.getKey(), e.getValue().getAsString()));
-        }
-        return new OperationResult(frame.raster("image").orElseThrow(), h.get("x").getAsInt(), h.get("y").getAsInt(),
-                h.get("canvasWidth").getAsInt(), h.get("canvasHeight").getAsInt(), notices, meta);
     }
 
     private AtelierException lost(IOException cause) {

@@ -12,7 +12,12 @@ public final class ResultImages {
     private ResultImages() {}
 
     public static Raster flatten(Raster input, OperationResult result) {
-        Raster patch = result.image();
+        return flatten(input, result, 0);
+    }
+
+    /** Image {@code index} of a batch ({@link OperationResult#images()}) as a whole image, as above. */
+    public static Raster flatten(Raster input, OperationResult result, int index) {
+        Raster patch = result.images().get(index);
         int cw = result.canvasWidth();
         int ch = result.canvasHeight();
         if (result.x() == 0 && result.y() == 0 && patch.width() == cw && patch.height() == ch) {

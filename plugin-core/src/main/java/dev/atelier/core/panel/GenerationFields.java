@@ -11,7 +11,7 @@ final class GenerationFields {
     static final String STEPS = "steps";
     static final String GUIDANCE = "guidance";
     static final String SEED = "seed";
-    static final String COUNT = "count";
+    static final String BATCH_COUNT = "batch-count";
 
     /** The most characters a prompt may have. */
     static final int PROMPT_LENGTH = 2000;
@@ -25,20 +25,21 @@ final class GenerationFields {
                 new MultilineTextField(NEGATIVE_PROMPT, "Negative prompt", "What to avoid", "", PROMPT_LENGTH));
     }
 
-    /** Returns the steps, guidance, seed and count fields. */
+    /** Returns the steps, guidance, seed and batch count fields. */
     static List<Field> sampling() {
         return List.of(
                 new SliderField(STEPS, "Steps", "More steps give finer detail but take longer", 1, 150, 1, 25),
                 new SliderField(GUIDANCE, "Guidance", "How closely to follow the prompt", 1, 30, 0.5, 7),
                 new SeedField(SEED, "Seed", "-1 picks a random seed; reuse a seed to repeat a result",
                         SeedField.RANDOM),
-                new SliderField(COUNT, "Count", "How many results to make", 1, 8, 1, 1));
+                new SliderField(BATCH_COUNT, "Batch count",
+                        "How many variations to make, one layer each (seeds seed, seed+1, …)", 1, 8, 1, 1));
     }
 
     /** Returns the generation settings from bound values. */
     static Generation generation(BoundValues v) {
         return new Generation(v.text(PROMPT), v.text(NEGATIVE_PROMPT), v.integer(STEPS), v.decimal(GUIDANCE),
-                v.seed(SEED), v.integer(COUNT));
+                v.seed(SEED), v.integer(BATCH_COUNT));
     }
 
     /** Returns the image source field: the active layer or the visible image. */

@@ -79,7 +79,7 @@ class BuiltInPanelsTest {
     static Stream<Arguments> typicalRequests() {
         Generation cat = new Generation("a cat", "blurry", 30, 7.5, 42, 2);
         Map<String, JsonElement> generation = values("prompt", "a cat", "negative-prompt", "blurry", "steps", 30,
-                "guidance", 7.5, "seed", 42, "count", 2);
+                "guidance", 7.5, "seed", 42, "batch-count", 2);
         return Stream.of(
                 arguments("img2img", with(generation, "image", "visible", "influence", 80),
                         new Img2ImgRequest(cat, 80)),
@@ -108,7 +108,7 @@ class BuiltInPanelsTest {
     static Stream<Arguments> cliStrings() {
         return Stream.of(
                 arguments("img2img", values("influence", "80", "steps", "30", "guidance", "7.5", "seed", "42",
-                        "count", "2", "prompt", "a cat"),
+                        "batch-count", "2", "prompt", "a cat"),
                         new Img2ImgRequest(new Generation("a cat", "", 30, 7.5, 42, 2), 80)),
                 arguments("upscale", values("factor", "8", "preset", "Balanced"),
                         new UpscaleRequest(8, UpscalePreset.BALANCED)),

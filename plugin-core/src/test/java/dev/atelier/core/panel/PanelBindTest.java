@@ -40,6 +40,27 @@ class PanelBindTest {
     }
 
     @Test
+    void batchCountIsAWholeNumberFromOneToEightOnEveryDiffusionPanel() throws Exception {
+        for (String op : List.of("img2img", "retouch", "expand")) {
+            for (Object bad : List.of(0, 9, -1, 2.5, "many")) {
+                InvalidParametersException e = assertThrows(InvalidParametersException.class,
+                        () -> panel(op).bind(values("batch-count", bad)), op + " " + bad);
+                assertEquals(List.of("batch-count"), e.problems().stream().map(FieldProblem::field).toList());
+            }
+            assertEquals(1, generation(panel(op).bind(Map.of())).count(), op + " default");
+            assertEquals(8, generation(panel(op).bind(values("batch-count", 8))).count(), op);
+        }
+    }
+
+    private static dev.atelier.core.operation.Generation generation(dev.atelier.core.operation.OperationRequest r) {
+        if (r instanceof dev.atelier.core.operation.Img2ImgRequest i) {
+            return i.generation();
+        }
+        return r instanceof dev.atelier.core.operation.RetouchRequest t ? t.generation()
+                : ((ExpandRequest) r).generation();
+    }
+
+    @Test
     void namesUnknownFieldsAndTheKnownOnes() {
         InvalidParametersException e = assertThrows(InvalidParametersException.class,
                 () -> panel("upscale").bind(values("factr", 4)));
@@ -52,7 +73,7 @@ class PanelBindTest {
     void reportsAllKindsOfProblemsAtOnceInFieldOrderUnknownLast() {
         Map<String, JsonElement> input = values(
                 "zeta", 1,
-                "count", 9,
+                "batch-count", 9,
                 "steps", 2.5,
                 "influence", "lots",
                 "prompt", "x".repeat(2001),
@@ -62,7 +83,8 @@ class PanelBindTest {
                 "alpha", 2);
         InvalidParametersException e = assertThrows(InvalidParametersException.class,
                 () -> panel("img2img").bind(input));
-        assertEquals(List.of("image", "prompt", "influence", "steps", "guidance", "seed", "count", "alpha", "zeta"),
+        assertEquals(List.of("image", "prompt", "influence", "steps", "guidance", "seed", "batch-count", "alpha",
+                "zeta"),
                 e.problems().stream().map(FieldProblem::field).toList());
         assertEquals(List.of(
                 "must be one of layer, visible (got selection)",
@@ -73,9 +95,9 @@ class PanelBindTest {
                 "must be -1 (random) or 0..4294967295 (got -7)",
                 "must be 1..8 (got 9)",
                 "unknown field 'alpha'; known fields: image, prompt, negative-prompt, influence, steps, guidance, "
-                        + "seed, count",
+                        + "seed, batch-count",
                 "unknown field 'zeta'; known fields: image, prompt, negative-prompt, influence, steps, guidance, "
-                        + "seed, count"),
+                        + "seed, batch-count"),
                 e.problems().stream().map(FieldProblem::message).toList());
     }
 

@@ -73,7 +73,7 @@ final class ContentAwareFill {
         }
         filled = ColourMatch.applied(image.crop(window), filled, holes, known);
         RgbaView generated = filled.crop(ctx.translate(-window.x(), -window.y()));
-        return PlanCompositor.composite(image, plan, generated, List.of(NOTICE))
+        return PlanCompositor.composite(image, plan, generated, notices(r.generation()))
                 .withMetadata(Map.of("plan", plan.describe().strip()));
     }
 
@@ -115,13 +115,19 @@ final class ContentAwareFill {
             }
         }
         return PlanCompositor.composite(image, plan, Raster.wrap(plan.width(), plan.height(), whole),
-                List.of(NOTICE)).withMetadata(Map.of("plan", plan.describe().strip()));
+                notices(r.generation())).withMetadata(Map.of("plan", plan.describe().strip()));
     }
 
     /** The hole's bounds grown by its longer side (at least 64 px), inside {@code limit}: where patches come from. */
     static Bounds window(Bounds hole, Bounds limit) {
         int reach = Math.max(64, Math.max(hole.width(), hole.height()));
         return hole.grow(reach).intersect(limit);
+    }
+
+    /** The fill's notice, and for a batch, why there is one image: the fill has no seed to vary. */
+    static List<String> notices(Generation g) {
+        return g.count() == 1 ? List.of(NOTICE) : List.of(NOTICE, "The content-aware fill always gives the same "
+                + "result, so one image was made instead of " + g.count() + " variations");
     }
 
     private static long seed(Generation g) {

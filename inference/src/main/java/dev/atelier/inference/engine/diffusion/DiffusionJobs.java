@@ -53,10 +53,13 @@ record DiffusionJobs(SdPipeline pipeline, String modelId, Generation generation,
 
     OperationResult img2img(Raster image, int influence) throws AtelierException {
         int[] size = Pixels.generationSize(image.width(), image.height(), side());
-        RgbPlanes out = generate(Pixels.planes(image, size[0], size[1]), null, influence);
-        Raster result = Pixels.raster(out, image.width(), image.height(), image); // a cut-out stays cut out
+        List<OperationResult> results = new ArrayList<>();
+        for (RgbPlanes out : generate(Pixels.planes(image, size[0], size[1]), null, influence)) {
+            Raster result = Pixels.raster(out, image.width(), image.height(), image); // a cut-out stays cut out
+            results.add(OperationResult.whole(result, List.of()));
+        }
         progress.report(1, "done");
-        return finish(OperationResult.whole(result, List.of()), size);
+        return finish(batch(results), size);
     }
 
     OperationResult retouch(RetouchRequest r, Raster image, Mask selection) throws AtelierException {
@@ -70,11 +73,13 @@ record DiffusionJobs(SdPipeline pipeline, String modelId, Generation generation,
         Bounds ctx = plan.context();
         int[] size = Pixels.generationSize(ctx.width(), ctx.height(), side());
         RgbPlanes crop = Pixels.planes(image.crop(ctx), size[0], size[1]);
-        RgbPlanes out = generate(crop, Pixels.mask(plan.generation(), size[0], size[1]), 0);
-        Raster generated = Pixels.raster(out, ctx.width(), ctx.height(), null);
+        List<OperationResult> results = new ArrayList<>();
+        for (RgbPlanes out : generate(crop, Pixels.mask(plan.generation(), size[0], size[1]), 0)) {
+            Raster generated = Pixels.raster(out, ctx.width(), ctx.height(), null);
+            results.add(PlanCompositor.composite(image, plan, generated, List.of()));
+        }
         progress.report(1, "done");
-        return finish(PlanCompositor.composite(image, plan, generated, List.of()), size)
-                .withMetadata(Map.of("plan", plan.describe().strip()));
+        return finish(batch(results), size).withMetadata(Map.of("plan", plan.describe().strip()));
     }
 
     OperationResult expand(ExpandRequest r, Raster image, Optional<Mask> selection) throws AtelierException {
@@ -89,33 +94,53 @@ record DiffusionJobs(SdPipeline pipeline, String modelId, Generation generation,
         // The new area is transparent black here; the mask marks it for repainting from noise.
         RgbaView canvas = image.pad(m.left(), m.top(), m.right(), m.bottom(), Edge.TRANSPARENT);
         int[] size = Pixels.generationSize(plan.width(), plan.height(), side());
-        RgbPlanes out = generate(Pixels.planes(canvas, size[0], size[1]),
-                Pixels.mask(plan.generation(), size[0], size[1]), 0);
-        Raster generated = Pixels.raster(out, plan.width(), plan.height(), null);
+        List<OperationResult> results = new ArrayList<>();
+        for (RgbPlanes out : generate(Pixels.planes(canvas, size[0], size[1]),
+                Pixels.mask(plan.generation(), size[0], size[1]), 0)) {
+            Raster generated = Pixels.raster(out, plan.width(), plan.height(), null);
+            results.add(PlanCompositor.composite(image, plan, generated, List.of()));
+        }
         progress.report(1, "done");
-        return finish(PlanCompositor.composite(image, plan, generated, List.of()), size)
-                .withMetadata(Map.of("plan", plan.describe().strip()));
+        return finish(batch(results), size).withMetadata(Map.of("plan", plan.describe().strip()));
     }
 
-    /** Runs the pipeline on {@code image} (at generation size), with progress per step and cancel between steps. */
-    private RgbPlanes generate(RgbPlanes image, float[] mask, int influence) throws AtelierException {
-        SdRequest request = new SdRequest(generation.prompt(), generation.negativePrompt(), image.width(),
-                image.height(), generation.steps(), generation.guidance(), SCHEDULER, seed, image, influence, mask);
-        SdPipeline.Progress steps = (done, total, preview) -> progress.report(
-                total == 0 ? STEPS_SHARE : STEPS_SHARE * done / total, "step " + done + "/" + total,
-                Pixels.raster(preview, preview.width(), preview.height(), null));
-        return pipeline.generate(request, steps, cancel::isCancelled).image();
+    /**
+     * Runs the pipeline on {@code image} (at generation size) once per image of the batch, image k with seed
+     * {@code seed + k} (A1111's and krita-ai-diffusion's convention, so any image can be redone alone by its seed),
+     * with progress across the whole batch and cancel between steps. The loop stays out of {@link SdPipeline}: each
+     * run is exactly a single-image run.
+     */
+    private List<RgbPlanes> generate(RgbPlanes image, float[] mask, int influence) throws AtelierException {
+        int count = generation.count();
+        List<RgbPlanes> images = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            cancel.check();
+            SdRequest request = new SdRequest(generation.prompt(), generation.negativePrompt(), image.width(),
+                    image.height(), generation.steps(), generation.guidance(), SCHEDULER, seed + k, image, influence,
+                    mask);
+            int index = k;
+            String prefix = count == 1 ? "" : "image " + (k + 1) + "/" + count + ", ";
+            SdPipeline.Progress steps = (done, total, preview) -> progress.report(
+                    STEPS_SHARE * (index + (total == 0 ? 1.0 : (double) done / total)) / count,
+                    prefix + "step " + done + "/" + total,
+                    Pixels.raster(preview, preview.width(), preview.height(), null));
+            images.add(pipeline.generate(request, steps, cancel::isCancelled).image());
+        }
+        return images;
+    }
+
+    /** One result holding every image of the batch; placement and canvas are the same for all (same plan). */
+    private static OperationResult batch(List<OperationResult> results) {
+        return results.get(0).withVariations(results.subList(1, results.size()).stream()
+                .map(OperationResult::image).toList());
     }
 
     /** Adds the notices and metadata every diffusion result carries. */
     private OperationResult finish(OperationResult result, int[] size) {
         List<String> notices = new ArrayList<>();
         if (generation.seed() < 0) {
-            notices.add("Seed " + seed + " was chosen at random; set it to reproduce this result");
-        }
-        if (generation.count() > 1) {
-            notices.add("One result was made: several results per job are not supported yet (count "
-                    + generation.count() + " asked)");
+            notices.add("Seed " + seed + " was chosen at random; set it to reproduce this result"
+                    + (generation.count() > 1 ? " (image k of the batch used seed " + seed + " + k - 1)" : ""));
         }
         for (int i = notices.size() - 1; i >= 0; i--) {
             result = result.withNotice(notices.get(i));
@@ -123,6 +148,10 @@ record DiffusionJobs(SdPipeline pipeline, String modelId, Generation generation,
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("model", modelId);
         meta.put("seed", Long.toString(seed));
+        if (generation.count() > 1) {
+            meta.put("seeds", java.util.stream.LongStream.range(seed, seed + generation.count())
+                    .mapToObj(Long::toString).collect(java.util.stream.Collectors.joining(",")));
+        }
         meta.put("size", size[0] + "x" + size[1]);
         meta.put("steps", Integer.toString(generation.steps()));
         meta.put("scheduler", SCHEDULER);

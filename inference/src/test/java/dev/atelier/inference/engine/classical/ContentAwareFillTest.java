@@ -118,4 +118,24 @@ class ContentAwareFillTest {
                 CancelToken.none());
         assertEquals(one.image(), four.image());
     }
+
+    @Test
+    void aBatchGivesOneImageAndSaysWhy() throws Exception {
+        Raster image = FillImages.noiseField(W, H);
+        Mask selection = mask(85, 60, 30, 30, 0);
+        RetouchRequest batch = new RetouchRequest(new Generation("", "", 25, 7, 5, 4), 4, 16, 6, 12);
+        OperationResult one = ContentAwareFill.retouch(REQUEST, image, selection, 2, ProgressSink.none(),
+                CancelToken.none());
+        OperationResult four = ContentAwareFill.retouch(batch, image, selection, 2, ProgressSink.none(),
+                CancelToken.none());
+        assertEquals(List.of(one.image()), four.images(), "the fill is deterministic: one image, the same one");
+        assertEquals(List.of(ContentAwareFill.NOTICE), one.notices());
+        assertEquals(2, four.notices().size());
+        assertTrue(four.notices().get(1).contains("one image was made instead of 4"), four.notices().get(1));
+        OperationResult expanded = ContentAwareFill.expand(new dev.atelier.core.operation.ExpandRequest(
+                batch.generation(), 0, 0, 16, 0), image, java.util.Optional.empty(), 2, ProgressSink.none(),
+                CancelToken.none());
+        assertEquals(1, expanded.images().size());
+        assertEquals(four.notices(), expanded.notices());
+    }
 }

@@ -189,15 +189,15 @@ class DiffusionEngineTest {
     @Test
     void img2imgReproducesItsSeedAndReportsARandomOne() throws Exception {
         Raster image = SeededImages.gradient(64, 48);
-        Generation random = new Generation("wider", "", 4, 1, -1, 3);
+        Generation random = new Generation("wider", "", 4, 1, -1, 1);
         OperationResult first = regular.run(new Img2ImgRequest(random, 30), JobInput.of(image), ProgressSink.none(),
                 CancelToken.none());
         String seed = first.metadata().get("seed");
-        assertEquals("Seed " + seed + " was chosen at random; set it to reproduce this result",
-                first.notices().get(0));
-        assertTrue(first.notices().get(1).startsWith("One result was made"), first.notices().toString());
+        assertEquals(List.of("Seed " + seed + " was chosen at random; set it to reproduce this result"),
+                first.notices());
         assertEquals(64, first.image().width());
         assertEquals(48, first.image().height());
+        assertEquals(1, first.images().size());
 
         Generation fixed = new Generation("wider", "", 4, 1, Long.parseLong(seed), 1);
         OperationResult again = regular.run(new Img2ImgRequest(fixed, 30), JobInput.of(image), ProgressSink.none(),
@@ -209,6 +209,82 @@ class DiffusionEngineTest {
         OperationResult different = regular.run(new Img2ImgRequest(other, 30), JobInput.of(image),
                 ProgressSink.none(), CancelToken.none());
         assertFalse(java.util.Arrays.equals(first.image().toByteArray(), different.image().toByteArray()));
+    }
+
+    @Test
+    void aBatchMakesDistinctImagesEachEqualToASingleRunWithSeedPlusK() throws Exception {
+        Raster image = SeededImages.gradient(64, 48);
+        Generation batch = new Generation("wider", "", 4, 1, 40, 3); // influence 30: 2 of the 4 steps run
+        List<Double> fractions = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        OperationResult all = regular.run(new Img2ImgRequest(batch, 30), JobInput.of(image), (f, m) -> {
+            fractions.add(f);
+            messages.add(m);
+        }, CancelToken.none());
+        assertEquals(3, all.images().size());
+        assertEquals("40", all.metadata().get("seed"));
+        assertEquals("40,41,42", all.metadata().get("seeds"));
+        for (int k = 0; k < 3; k++) {
+            Generation single = new Generation("wider", "", 4, 1, 40 + k, 1);
+            OperationResult alone = regular.run(new Img2ImgRequest(single, 30), JobInput.of(image),
+                    ProgressSink.none(), CancelToken.none());
+            assertArrayEquals(alone.image().toByteArray(), all.images().get(k).toByteArray(), "image " + k);
+            for (int j = 0; j < k; j++) {
+                assertFalse(java.util.Arrays.equals(all.images().get(j).toByteArray(),
+                        all.images().get(k).toByteArray()), "images " + j + " and " + k + " differ");
+            }
+        }
+        // progress runs once across the batch, never backwards
+        assertTrue(messages.contains("image 1/3, step 1/2") && messages.contains("image 3/3, step 2/2"),
+                messages.toString());
+        for (int i = 1; i < fractions.size(); i++) {
+            assertTrue(fractions.get(i) >= fractions.get(i - 1), fractions.toString());
+        }
+        double midway = fractions.get(messages.indexOf("image 2/3, step 2/2"));
+        assertTrue(midway > 0.6 && midway < 0.7, "two thirds of the steps: " + midway);
+
+        CancelToken cancel = new CancelToken();
+        List<String> seen = new ArrayList<>();
+        AtelierException e = assertThrows(AtelierException.class, () -> regular.run(new Img2ImgRequest(batch, 30),
+                JobInput.of(image), (f, m) -> {
+                    seen.add(m);
+                    if (m.equals("image 2/3, step 1/2")) {
+                        cancel.cancel();
+                    }
+                }, cancel));
+        assertEquals(ErrorCode.CANCELLED, e.code());
+        assertTrue(seen.contains("image 2/3, step 1/2"), seen.toString());
+        assertFalse(seen.contains("image 2/3, step 2/2") || seen.contains("image 3/3, step 1/2"), seen.toString());
+    }
+
+    @Test
+    void aRetouchBatchSharesItsPlacementAndKeepsOutsideTheBlendInEveryImage() throws Exception {
+        Raster image = SeededImages.noise(5, 200, 160);
+        Mask selection = box(200, 160, new Bounds(80, 60, 30, 20));
+        RetouchRequest r = new RetouchRequest(new Generation("a lower tower", "", 3, 3, 7, 2), 4, 16, 6, 8);
+        OperationResult result = regular.run(r, new JobInput(image, Optional.of(selection)),
+                ProgressSink.none(), CancelToken.none());
+        InpaintPlan plan = InpaintPlanner.plan(selection, InpaintSettings.of(r));
+        assertEquals(2, result.images().size());
+        for (int k = 0; k < 2; k++) {
+            RetouchRequest single = new RetouchRequest(new Generation("a lower tower", "", 3, 3, 7 + k, 1), 4, 16, 6,
+                    8);
+            assertEquals(regular.run(single, new JobInput(image, Optional.of(selection)), ProgressSink.none(),
+                    CancelToken.none()).image(), result.images().get(k), "image " + k + " is seed 7 + " + k);
+        }
+        Bounds ctx = plan.context();
+        for (Raster patch : result.images()) {
+            assertEquals(plan.patch(), new Bounds(result.x(), result.y(), patch.width(), patch.height()));
+            for (int y = 0; y < patch.height(); y++) {
+                for (int x = 0; x < patch.width(); x++) {
+                    int cx = result.x() + x;
+                    int cy = result.y() + y;
+                    if (plan.blend().get(cx - ctx.x(), cy - ctx.y()) == 0) {
+                        assertEquals(image.rgba(cx, cy), patch.rgba(x, y), "at " + cx + "," + cy);
+                    }
+                }
+            }
+        }
     }
 
     @Test
