@@ -75,12 +75,9 @@ final class FolderBatch {
      * @throws IOException as the output folder cannot be written
      */
     Outcome run(ProgressBar bar, PrintStream report) throws UsageException, IOException {
+        checkFolders(input, output);
         Path in = input.toAbsolutePath().normalize();
         Path out = output.toAbsolutePath().normalize();
-        if (out.startsWith(in)) {
-            throw new UsageException("--output must not be the input folder or inside it: nothing in " + input
-                    + " is ever written");
-        }
         Files.createDirectories(out);
         long start = System.nanoTime();
         try (BatchJournal journal = BatchJournal.open(out, plan.fingerprint())) {
@@ -125,11 +122,19 @@ final class FolderBatch {
         }
     }
 
-    /** Lists the folder's items to run, recording the others as skipped with the reason. */
-    private List<Path> items(Path in, Path out, BatchJournal journal) throws IOException, UsageException {
-        if (!Files.isDirectory(in)) {
+    /** Refuses an output folder that is the input folder or inside it: nothing in the input is ever written. */
+    static void checkFolders(Path input, Path output) throws UsageException {
+        if (!Files.isDirectory(input)) {
             throw new UsageException("input folder " + input + " does not exist");
         }
+        if (output.toAbsolutePath().normalize().startsWith(input.toAbsolutePath().normalize())) {
+            throw new UsageException("--output must not be the input folder or inside it: nothing in " + input
+                    + " is ever written");
+        }
+    }
+
+    /** Lists the folder's items to run, recording the others as skipped with the reason. */
+    private List<Path> items(Path in, Path out, BatchJournal journal) throws IOException, UsageException {
         List<Path> entries;
         try (Stream<Path> s = Files.list(in)) {
             entries = s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();

@@ -104,6 +104,9 @@ final class WorkflowCommand {
         if (Files.isRegularFile(output)) {
             throw new UsageException("--output must be a folder; " + output + " is a file");
         }
+        if (Files.isDirectory(input)) {
+            FolderBatch.checkFolders(input, output);
+        }
         Optional<Mask> mask = mask(w, args.option("mask"));
         try (DaemonClient client = ClientFactory.connect(true)) {
             DaemonNodeExecutor executor = new DaemonNodeExecutor(client, w, requests, overrides);
