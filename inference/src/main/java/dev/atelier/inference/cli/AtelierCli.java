@@ -17,6 +17,9 @@ public final class AtelierCli {
               demo [--output DIR]               run every available operation on the bundled examples
               run OP --input FILE [--mask FILE] [--set key=value]... --output FILE
                                                 run one operation through the daemon (starts it if needed)
+              workflow validate FILE            check a workflow file: OK and its node order, or every problem
+              workflow run FILE --input FILE|DIR --output DIR [--set node.param=value]... [--parallel N]
+                        [--mask FILE]           run a workflow on one image or every PNG in a folder (restartable)
               panels                            print the panel descriptors as JSON
               status                            engines, models and queue of the running daemon
               daemon [--socket PATH] [--idle-exit 30m]
@@ -26,7 +29,7 @@ public final class AtelierCli {
                                                 install a host plug-in (uninstall removes exactly that)
               models list | install NAME | import PATH --task T [--id ID] | verify [NAME] | remove NAME
                                                 the model store ($ATELIER_MODELS, else ~/.local/share/atelier/models)
-              bench [--runs N] [--only ipc|start|upscale|gimp]
+              bench [--runs N] [--only ipc|start|upscale|workflow|gimp]
                                                 print throughput and speed figures
             operations: img2img, retouch, expand, upscale, remove-background, detect, prep-3d
             example: atelier run upscale --input in.png --set factor=2 --output out.png""";
@@ -50,6 +53,7 @@ public final class AtelierCli {
             return switch (command) {
                 case "daemon" -> DaemonCommand.run(rest, out, err);
                 case "run" -> RunCommand.run(rest, out, err);
+                case "workflow" -> WorkflowCommand.run(rest, out, err);
                 case "panels" -> InfoCommands.panels(rest, out);
                 case "status" -> InfoCommands.status(rest, out);
                 case "stop" -> InfoCommands.stop(rest, out);

@@ -25,7 +25,7 @@ import java.util.Set;
  * {@code atelier bench}: figures measured side by side in one run (ratios, since machines are shared and noisy):
  * IPC throughput through a real daemon process vs an in-process memory copy, daemon start-to-ready time, and
  * Lanczos upscaling vs vips and ImageMagick, and ESRGAN (first-job latency, ONNX Runtime vs TensorFlow, the daemon vs
- * UpscalerJS in Node).
+ * UpscalerJS in Node), and workflow folder throughput with 1 vs N items in flight.
  */
 final class BenchCommand {
 
@@ -42,7 +42,8 @@ final class BenchCommand {
         String only = args.option("only").orElse("all");
         List<HostBenchmark> hosts = new java.util.ArrayList<>();
         ServiceLoader.load(HostBenchmark.class).forEach(hosts::add);
-        Set<String> known = new java.util.TreeSet<>(Set.of("all", "ipc", "start", "upscale", "esrgan", "fill"));
+        Set<String> known = new java.util.TreeSet<>(Set.of("all", "ipc", "start", "upscale", "esrgan", "fill",
+                "workflow"));
         hosts.forEach(h -> known.add(h.host()));
         if (!known.contains(only)) {
             throw new UsageException("--only must be one of " + String.join(", ", known));
@@ -83,6 +84,10 @@ final class BenchCommand {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (only.equals("all") || only.equals("workflow")) {
+            WorkflowBench.run(out, options(dir.resolve("workflow.sock"), dir,
+                    Files.createDirectories(dir.resolve("no-models"))), dir);
         }
         for (HostBenchmark host : hosts) {
             if (only.equals("all") || only.equals(host.host())) {

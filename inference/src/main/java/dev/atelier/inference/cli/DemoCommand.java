@@ -27,7 +27,8 @@ import java.util.Set;
  * operation the installed engines support on each (upscale ×2, every detect mode on offer, …) through the daemon,
  * writing the inputs and outputs to {@code out/demo/}. Operations without an engine or model (e.g. Remove
  * background before {@code atelier models install isnet}), or that do not suit an example, are listed as skipped,
- * with the reason.
+ * with the reason. Then the example workflows ({@link DemoWorkflows}) run on the same images into
+ * {@code out/demo/workflows/}.
  */
 final class DemoCommand {
 
@@ -85,6 +86,7 @@ final class DemoCommand {
                     }
                 }
             }
+            written += DemoWorkflows.run(client, examples, DemoCommand::centreMask, dir, out, err);
         }
         out.printf("demo: %d outputs in %s (%.1f s)%n", written, dir, (System.nanoTime() - start) / 1e9);
         skipped.forEach((what, where) -> {
