@@ -18,6 +18,8 @@ import dev.atelier.inference.job.JobState;
 import dev.atelier.inference.job.QueueCounts;
 import dev.atelier.inference.models.ModelStore;
 import dev.atelier.inference.workflow.AppJob;
+import dev.atelier.inference.workflow.NodeExecutor;
+import dev.atelier.inference.workflow.QueueNodeExecutor;
 import dev.atelier.inference.workflow.WorkflowLibrary;
 import java.io.IOException;
 import java.util.Optional;
@@ -121,7 +123,7 @@ final class Handlers {
         java.util.function.Consumer<Job> attach = j -> watcher[0] = watch ? connection.watch(j, null) : null;
         Job job = s.app().isPresent()
                 ? daemon.queue().submitDriven(s.request(), s.input(), priority, attach,
-                        new AppJob(s.app().get().workflow(), s.app().get().nodes(), daemon.queue(), priority))
+                        new AppJob(s.app().get().workflow(), s.app().get().nodes(), sizeChecked(priority)))
                 : daemon.queue().submit(s.request(), s.input(), priority, null, attach);
         JsonObject r = reply(frame);
         r.addProperty("job", job.id());
@@ -129,6 +131,15 @@ final class Handlers {
         if (watcher[0] != null) {
             watcher[0].arm();
         }
+    }
+
+    /** An App's nodes go on the queue with the same output-size limit as a host's own submits. */
+    private NodeExecutor sizeChecked(int priority) {
+        NodeExecutor queued = new QueueNodeExecutor(daemon.queue(), priority);
+        return (request, input, progress, cancel) -> {
+            decoder.checkOutputSize(request, input.image(), input.mask());
+            return queued.execute(request, input, progress, cancel);
+        };
     }
 
     private void cancel(Frame frame) throws AtelierException, IOException {

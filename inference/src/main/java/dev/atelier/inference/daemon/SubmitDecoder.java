@@ -183,7 +183,7 @@ final class SubmitDecoder {
         }
     }
 
-    private void checkOutputSize(OperationRequest request, Raster image, Optional<Mask> mask)
+    void checkOutputSize(OperationRequest request, Raster image, Optional<Mask> mask)
             throws AtelierException {
         long w = image.width();
         long h = image.height();

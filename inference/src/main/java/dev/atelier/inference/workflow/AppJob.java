@@ -29,18 +29,24 @@ public final class AppJob implements JobQueue.JobBody {
 
     private final CheckedWorkflow workflow;
     private final Map<String, OperationRequest> requests;
-    private final JobQueue queue;
-    private final int priority;
+    private final NodeExecutor nodes;
 
     /**
      * @param requests every node's request, from {@link #bind}
      * @param priority the node jobs' priority (the App job's own)
      */
     public AppJob(CheckedWorkflow workflow, Map<String, OperationRequest> requests, JobQueue queue, int priority) {
+        this(workflow, requests, new QueueNodeExecutor(queue, priority));
+    }
+
+    /**
+     * @param requests every node's request, from {@link #bind}
+     * @param nodes runs each node; the daemon's checks each node's output size before queueing it
+     */
+    public AppJob(CheckedWorkflow workflow, Map<String, OperationRequest> requests, NodeExecutor nodes) {
         this.workflow = Objects.requireNonNull(workflow, "workflow");
         this.requests = Map.copyOf(requests);
-        this.queue = Objects.requireNonNull(queue, "queue");
-        this.priority = priority;
+        this.nodes = Objects.requireNonNull(nodes, "nodes");
     }
 
     /**
@@ -79,7 +85,7 @@ public final class AppJob implements JobQueue.JobBody {
     @Override
     public OperationResult run(JobInput input, ProgressSink progress, CancelToken cancel) throws AtelierException {
         WorkflowRun run = new WorkflowRun(workflow, requests, input.image(), input.mask());
-        WorkflowResult result = run.run(new QueueNodeExecutor(queue, priority), progress, cancel);
+        WorkflowResult result = run.run(nodes, progress, cancel);
         Raster first = result.outputs().values().stream().findFirst().orElseThrow(() -> new AtelierException(
                 ErrorCode.INTERNAL, "workflow '" + workflow.id() + "' gave no output"));
         return new OperationResult(first, 0, 0, first.width(), first.height(), result.notices());
