@@ -21,9 +21,10 @@ import java.util.function.BooleanSupplier;
 /**
  * A loaded Stable Diffusion 1.x/2.x/XL model (diffusers or optimum layout, see {@link SdModelLayout}) and the
  * sampling loop around it: txt2img, img2img and inpainting with a regular or a 9-channel inpainting UNet. Owns the
- * loaded parts (the text encoders through {@link TextConditioning}); close it to free them. SDXL's UNet also gets
- * the pooled prompt embedding ({@code text_embeds}) and {@code time_ids} ({@link #timeIds}). Scheduler, guidance
- * and blending maths run on Java float arrays; only the networks run in the engine. Not thread-safe.
+ * loaded parts (the text encoders through {@link TextConditioning}, the VAE through {@link VaeCodec}); close it
+ * to free them. SDXL's UNet also gets the pooled prompt embedding ({@code text_embeds}) and {@code time_ids}
+ * ({@link #timeIds}). Scheduler, guidance and blending maths run on Java float arrays; only the networks run in
+ * the engine. Not thread-safe.
  *
  * <p><b>Guidance.</b> With {@code guidance > 1} each step runs the UNet twice with batch 1 (negative prompt, then
  * prompt) rather than once with batch 2: half the activation memory for the same arithmetic, and models exported
@@ -34,11 +35,6 @@ import java.util.function.BooleanSupplier;
  * image the same seed gives in diffusers, whose generator is torch's).
  */
 public final class SdPipeline implements AutoCloseable {
-
-    /** Latent tile side for the VAE decoder (512 px). */
-    static final int TILE = 64;
-    /** Latent overlap between neighbouring decoder tiles (128 px, blended with linear ramps). */
-    static final int TILE_OVERLAP = 16;
 
     /** Per-step progress: {@code done} of {@code total} steps, and a latent-sized preview of the current latent. */
     @FunctionalInterface
@@ -60,19 +56,15 @@ public final class SdPipeline implements AutoCloseable {
     private final TextConditioning text;
     private final SchedulerConfig schedulerConfig;
     private final DjlModel unet;
-    private final DjlModel vaeEncoder;
-    private final DjlModel vaeDecoder;
-    private int tile = TILE;
-    private int tileOverlap = TILE_OVERLAP;
+    private final VaeCodec vae;
 
     private SdPipeline(SdModelLayout layout, TextConditioning text, SchedulerConfig schedulerConfig,
-            DjlModel unet, DjlModel vaeEncoder, DjlModel vaeDecoder) {
+            DjlModel unet, VaeCodec vae) {
         this.layout = layout;
         this.text = text;
         this.schedulerConfig = schedulerConfig;
         this.unet = unet;
-        this.vaeEncoder = vaeEncoder;
-        this.vaeDecoder = vaeDecoder;
+        this.vae = vae;
     }
 
     /**
@@ -96,14 +88,15 @@ public final class SdPipeline implements AutoCloseable {
             throw new ModelException("scheduler/scheduler_config.json: " + e.getMessage(), e);
         }
         TextConditioning text = TextConditioning.open(layout, engine, threads);
-        List<DjlModel> loaded = new ArrayList<>();
+        DjlModel unet = null;
         try {
-            DjlModel unet = load(loaded, engine, layout.unet(), threads);
-            DjlModel encoder = layout.vaeEncoder() == null ? null : load(loaded, engine, layout.vaeEncoder(), threads);
-            DjlModel decoder = load(loaded, engine, layout.vaeDecoder(), threads);
-            return new SdPipeline(layout, text, config, unet, encoder, decoder);
+            unet = DjlModel.load(engine, layout.unet().model(), threads);
+            return new SdPipeline(layout, text, config, unet, VaeCodec.open(layout, engine, threads));
         } catch (AtelierException | RuntimeException e) {
-            loaded.forEach(DjlModel::close);
+            // VaeCodec.open closes its own parts when it fails; these are the ones opened before it.
+            if (unet != null) {
+                unet.close();
+            }
             text.close();
             throw e;
         }
@@ -124,13 +117,6 @@ public final class SdPipeline implements AutoCloseable {
         return layout.format() == SdModelLayout.Format.SAVED_MODEL ? DjlRuntime.TENSORFLOW : DjlRuntime.ONNX_RUNTIME;
     }
 
-    private static DjlModel load(List<DjlModel> loaded, DjlEngines.Started engine, SdModelLayout.Component c,
-            int threads) throws AtelierException {
-        DjlModel m = DjlModel.load(engine, c.model(), threads);
-        loaded.add(m);
-        return m;
-    }
-
     /** The layout this pipeline was opened from. */
     public SdModelLayout layout() {
         return layout;
@@ -148,7 +134,7 @@ public final class SdPipeline implements AutoCloseable {
      *     {@link ErrorCode#INVALID_PARAMETERS} for a request the model cannot run, engine failures otherwise
      */
     public Result generate(SdRequest request, Progress progress, BooleanSupplier cancelled) throws AtelierException {
-        if (request.image() != null && vaeEncoder == null) {
+        if (request.image() != null && !vae.canEncode()) {
             throw new AtelierException(ErrorCode.INVALID_PARAMETERS, "This model has no vae_encoder/, so it can only "
                     + "create images from text");
         }
@@ -309,141 +295,26 @@ public final class SdPipeline implements AutoCloseable {
         };
     }
 
-    /**
-     * Encodes an image to scaled latents ({@code scaling_factor × } the encoder's sample, or its mean for a
-     * {@code latent_parameters} encoder).
-     */
+    /** Encodes an image to scaled latents (see {@link VaeCodec#encode}). */
     public float[] encode(RgbPlanes image) throws AtelierException {
-        if (vaeEncoder == null) {
-            throw new AtelierException(ErrorCode.INVALID_PARAMETERS, "This model has no vae_encoder/");
-        }
-        float[] x = new float[image.values().length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = image.values()[i] * 2f - 1f;
-        }
-        DjlModel.Output out = output(vaeEncoder.run(List.of(DjlModel.Tensor.of("sample", x, 1, 3, image.height(),
-                image.width()))), layout.vaeEncoderOutput(), "vae_encoder");
-        int count = layout.latentChannels() * (image.height() / 8) * (image.width() / 8);
-        if (out.values().length != count && out.values().length != 2 * count) {
-            throw new AtelierException(ErrorCode.ENGINE_FAILURE, "vae_encoder returned " + out.values().length
-                    + " values for " + count + " latents");
-        }
-        // latent_parameters is mean ‖ log-variance along channels: the mean is the first half of the flat array.
-        float[] latents = new float[count];
-        float scale = (float) layout.vaeScalingFactor();
-        for (int i = 0; i < count; i++) {
-            latents[i] = out.values()[i] * scale;
-        }
-        return latents;
+        return vae.encode(image);
     }
 
-    /** Decodes scaled latents to an image, in overlapping tiles when larger than {@link #TILE} latents a side. */
+    /** Decodes scaled latents to an image, tiled when large (see {@link VaeCodec#decode}). */
     public RgbPlanes decode(float[] latents, int channels, int height, int width) throws AtelierException {
-        float[] unscaled = scaled(latents, (float) (1 / layout.vaeScalingFactor()));
-        float[] rgb = height <= tile && width <= tile
-                ? decodeOne(unscaled, channels, height, width)
-                : decodeTiled(unscaled, channels, height, width);
-        for (int i = 0; i < rgb.length; i++) {
-            rgb[i] = Math.min(1f, Math.max(0f, (rgb[i] + 1f) / 2f));
-        }
-        return new RgbPlanes(width * 8, height * 8, rgb);
+        return vae.decode(latents, channels, height, width);
     }
 
-    /** Sets the decoder's tile and overlap, in latents (tests; large models may want smaller tiles). */
+    /** Sets the VAE decoder's tile and overlap, in latents (tests; large models may want smaller tiles). */
     void tiling(int tileLatents, int overlapLatents) {
-        if (overlapLatents < 0 || tileLatents <= 2 * overlapLatents) {
-            throw new IllegalArgumentException("tile must exceed twice the overlap");
-        }
-        this.tile = tileLatents;
-        this.tileOverlap = overlapLatents;
-    }
-
-    private float[] decodeOne(float[] latents, int c, int h, int w) throws AtelierException {
-        return output(vaeDecoder.run(List.of(DjlModel.Tensor.of("latent_sample", latents, 1, c, h, w))), "sample",
-                "vae_decoder").values();
-    }
-
-    /**
-     * Tiled decoding: latent tiles of {@link #tile} with {@link #tileOverlap} overlap, each decoded alone, then
-     * blended in pixel space with weights that ramp linearly across the overlap (1 inside a tile, falling towards
-     * an edge that borders another tile), so seams fade instead of showing. The decoder's output range (−1..1)
-     * is blended before mapping to 0..1.
-     */
-    private float[] decodeTiled(float[] latents, int c, int h, int w) throws AtelierException {
-        int[] ys = tileStarts(h);
-        int[] xs = tileStarts(w);
-        int ph = h * 8;
-        int pw = w * 8;
-        float[] sum = new float[3 * ph * pw];
-        float[] weight = new float[ph * pw];
-        for (int ty : ys) {
-            for (int tx : xs) {
-                int th = Math.min(tile, h - ty);
-                int tw = Math.min(tile, w - tx);
-                float[] part = new float[c * th * tw];
-                for (int ch = 0; ch < c; ch++) {
-                    for (int y = 0; y < th; y++) {
-                        System.arraycopy(latents, (ch * h + ty + y) * w + tx, part, (ch * th + y) * tw, tw);
-                    }
-                }
-                float[] rgb = decodeOne(part, c, th, tw);
-                int tph = th * 8;
-                int tpw = tw * 8;
-                for (int y = 0; y < tph; y++) {
-                    float wy = ramp(y, tph, ty > 0, ty + th < h);
-                    for (int x = 0; x < tpw; x++) {
-                        float wt = wy * ramp(x, tpw, tx > 0, tx + tw < w);
-                        int p = (ty * 8 + y) * pw + tx * 8 + x;
-                        weight[p] += wt;
-                        for (int k = 0; k < 3; k++) {
-                            sum[k * ph * pw + p] += wt * rgb[(k * tph + y) * tpw + x];
-                        }
-                    }
-                }
-            }
-        }
-        for (int p = 0; p < ph * pw; p++) {
-            for (int k = 0; k < 3; k++) {
-                sum[k * ph * pw + p] /= weight[p];
-            }
-        }
-        return sum;
-    }
-
-    private int[] tileStarts(int size) {
-        if (size <= tile) {
-            return new int[] {0};
-        }
-        int stride = tile - tileOverlap;
-        int count = (size - tileOverlap + stride - 1) / stride;
-        int[] starts = new int[count];
-        for (int i = 0; i < count; i++) {
-            starts[i] = Math.min(i * stride, size - tile);
-        }
-        return starts;
-    }
-
-    /** Weight at pixel {@code i} of a tile {@code size} pixels long: ramps over the overlap at shared edges. */
-    private float ramp(int i, int size, boolean sharedStart, boolean sharedEnd) {
-        float band = tileOverlap * 8f;
-        float v = 1f;
-        if (sharedStart) {
-            v = Math.min(v, (i + 0.5f) / band);
-        }
-        if (sharedEnd) {
-            v = Math.min(v, (size - i - 0.5f) / band);
-        }
-        return Math.max(v, 1e-4f);
+        vae.tiling(tileLatents, overlapLatents);
     }
 
     @Override
     public void close() {
         text.close();
         unet.close();
-        if (vaeEncoder != null) {
-            vaeEncoder.close();
-        }
-        vaeDecoder.close();
+        vae.close();
     }
 
     // -- Helpers --
