@@ -9,7 +9,8 @@ import com.google.gson.JsonPrimitive;
  * @param defaultValue the initial text, often empty
  * @param maxLength the most characters a value may have, at least 1
  */
-public record MultilineTextField(String id, String label, String help, String defaultValue, int maxLength) implements Field {
+public record MultilineTextField(String id, String label, String help, String defaultValue, int maxLength)
+        implements Field {
 
     public MultilineTextField {
         FieldChecks.text(id, label, help, defaultValue, maxLength);
