@@ -18,6 +18,22 @@ final class FieldChecks {
         Objects.requireNonNull(help, () -> "field '" + id + "': help must not be null (use \"\")");
     }
 
+    /**
+     * Checks a text field (single- or multi-line): the common checks, a non-null default of at most
+     * {@code maxLength} code points, and {@code maxLength} at least 1.
+     */
+    static void text(String id, String label, String help, String defaultValue, int maxLength) {
+        common(id, label, help);
+        Objects.requireNonNull(defaultValue, () -> "field '" + id + "': default must not be null");
+        if (maxLength < 1) {
+            throw invalid(id, "maxLength must be at least 1 (got " + maxLength + ")");
+        }
+        int length = defaultValue.codePointCount(0, defaultValue.length());
+        if (length > maxLength) {
+            throw invalid(id, "default has " + length + " characters, more than maxLength " + maxLength);
+        }
+    }
+
     static void requireId(String what, String id) {
         if (id == null || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException(

@@ -2,7 +2,6 @@ package dev.atelier.core.panel;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
-import java.util.Objects;
 
 /**
  * A single-line text input. Accepts JSON strings of at most {@code maxLength} characters (code points).
@@ -13,15 +12,7 @@ import java.util.Objects;
 public record TextField(String id, String label, String help, String defaultValue, int maxLength) implements Field {
 
     public TextField {
-        FieldChecks.common(id, label, help);
-        Objects.requireNonNull(defaultValue, () -> "field '" + id + "': default must not be null");
-        if (maxLength < 1) {
-            throw FieldChecks.invalid(id, "maxLength must be at least 1 (got " + maxLength + ")");
-        }
-        int length = defaultValue.codePointCount(0, defaultValue.length());
-        if (length > maxLength) {
-            throw FieldChecks.invalid(id, "default has " + length + " characters, more than maxLength " + maxLength);
-        }
+        FieldChecks.text(id, label, help, defaultValue, maxLength);
     }
 
     @Override

@@ -13,7 +13,7 @@ import dev.atelier.inference.engine.ProgressSink;
 import dev.atelier.inference.engine.djl.DjlModel;
 import dev.atelier.inference.engine.djl.DjlRuntime;
 import dev.atelier.inference.engine.djl.ModelCache;
-import dev.atelier.inference.engine.esrgan.EsrganModels;
+import dev.atelier.inference.engine.esrgan.EsrganUpscaleSupport;
 import dev.atelier.inference.engine.esrgan.EsrganUpscaling;
 import dev.atelier.inference.engine.esrgan.TiledUpscaler;
 import java.nio.file.Path;
@@ -30,19 +30,17 @@ public final class OnnxEngine implements Engine {
 
     private final EngineContext context;
     private final Path modelsRoot;
-    private final ModelCache models;
-    private TiledUpscaler.Tiling tiling = TiledUpscaler.Tiling.DEFAULT;
+    private final EsrganUpscaleSupport esrgan;
 
     public OnnxEngine(EngineContext context, Path modelsRoot) {
         this.context = context;
         this.modelsRoot = modelsRoot;
-        this.models = new ModelCache(DjlRuntime.ONNX_RUNTIME, context.cacheDir(), context.threads(),
-                context.memory());
+        this.esrgan = new EsrganUpscaleSupport(DjlRuntime.ONNX_RUNTIME, "an ONNX", NO_MODEL, context, modelsRoot);
     }
 
     /** Overrides the tiling (tests compare tiled with whole-image output). */
     public void tiling(TiledUpscaler.Tiling t) {
-        this.tiling = t;
+        esrgan.tiling(t);
     }
 
     @Override
@@ -50,11 +48,7 @@ public final class OnnxEngine implements Engine {
         if (IsnetJobs.handles(request)) {
             return IsnetJobs.unsupportedReason(request, null, modelsRoot);
         }
-        if (!(request instanceof UpscaleRequest)) {
-            return Optional.of(request.operation().title() + " is not an ONNX operation");
-        }
-        return EsrganModels.installed(modelsRoot, DjlRuntime.ONNX_RUNTIME).isEmpty() ? Optional.of(NO_MODEL)
-                : Optional.empty();
+        return esrgan.unsupportedReason(request);
     }
 
     @Override
@@ -66,20 +60,19 @@ public final class OnnxEngine implements Engine {
     @Override
     public synchronized OperationResult run(OperationRequest request, JobInput input, ProgressSink progress,
             CancelToken cancel) throws AtelierException {
+        if (!IsnetJobs.handles(request)) {
+            return esrgan.upscale((UpscaleRequest) request, input, progress, cancel);
+        }
+        ModelCache models = esrgan.models();
         try {
-            if (IsnetJobs.handles(request)) {
-                Path file = IsnetModels.find(modelsRoot)
-                        .orElseThrow(() -> new AtelierException(ErrorCode.OPERATION_UNAVAILABLE, IsnetJobs.NO_MODEL));
-                DjlModel isnet = models.get(file);
-                int side = BackgroundRemover.SIDE;
-                // ISNet has side outputs too; the mask is the one named "output"
-                return IsnetJobs.run(request, input.image(),
-                        nchw -> isnet.run("output", nchw, 1, 3, side, side).values(), models.runsOn(),
-                        context.threads(), progress, cancel);
-            }
-            return EsrganUpscaling.run((UpscaleRequest) request, input,
-                    EsrganModels.installed(modelsRoot, DjlRuntime.ONNX_RUNTIME), models::get, models.runsOn(),
-                    context.threads(), tiling, progress, cancel);
+            Path file = IsnetModels.find(modelsRoot)
+                    .orElseThrow(() -> new AtelierException(ErrorCode.OPERATION_UNAVAILABLE, IsnetJobs.NO_MODEL));
+            DjlModel isnet = models.get(file);
+            int side = BackgroundRemover.SIDE;
+            // ISNet has side outputs too; the mask is the one named "output"
+            return IsnetJobs.run(request, input.image(),
+                    nchw -> isnet.run("output", nchw, 1, 3, side, side).values(), models.runsOn(),
+                    context.threads(), progress, cancel);
         } finally {
             models.release(); // its models may be unloaded again
         }
@@ -87,6 +80,6 @@ public final class OnnxEngine implements Engine {
 
     @Override
     public synchronized void close() {
-        models.close();
+        esrgan.close();
     }
 }

@@ -10,9 +10,7 @@ import dev.atelier.inference.engine.EngineContext;
 import dev.atelier.inference.engine.JobInput;
 import dev.atelier.inference.engine.ProgressSink;
 import dev.atelier.inference.engine.djl.DjlRuntime;
-import dev.atelier.inference.engine.djl.ModelCache;
-import dev.atelier.inference.engine.esrgan.EsrganModels;
-import dev.atelier.inference.engine.esrgan.EsrganUpscaling;
+import dev.atelier.inference.engine.esrgan.EsrganUpscaleSupport;
 import dev.atelier.inference.engine.esrgan.TiledUpscaler;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -26,46 +24,30 @@ public final class TensorFlowEngine implements Engine {
 
     static final String NO_MODEL = "no ESRGAN SavedModel installed (atelier models install esrgan-slim)";
 
-    private final EngineContext context;
-    private final Path modelsRoot;
-    private final ModelCache models;
-    private TiledUpscaler.Tiling tiling = TiledUpscaler.Tiling.DEFAULT;
+    private final EsrganUpscaleSupport esrgan;
 
     public TensorFlowEngine(EngineContext context, Path modelsRoot) {
-        this.context = context;
-        this.modelsRoot = modelsRoot;
-        this.models = new ModelCache(DjlRuntime.TENSORFLOW, context.cacheDir(), context.threads(),
-                context.memory());
+        this.esrgan = new EsrganUpscaleSupport(DjlRuntime.TENSORFLOW, "a TensorFlow", NO_MODEL, context, modelsRoot);
     }
 
     /** Overrides the tiling (tests compare tiled with whole-image output). */
     public void tiling(TiledUpscaler.Tiling t) {
-        this.tiling = t;
+        esrgan.tiling(t);
     }
 
     @Override
     public Optional<String> unsupportedReason(OperationRequest request) {
-        if (!(request instanceof UpscaleRequest)) {
-            return Optional.of(request.operation().title() + " is not a TensorFlow operation");
-        }
-        return EsrganModels.installed(modelsRoot, DjlRuntime.TENSORFLOW).isEmpty() ? Optional.of(NO_MODEL)
-                : Optional.empty();
+        return esrgan.unsupportedReason(request);
     }
 
     @Override
     public synchronized OperationResult run(OperationRequest request, JobInput input, ProgressSink progress,
             CancelToken cancel) throws AtelierException {
-        try {
-            return EsrganUpscaling.run((UpscaleRequest) request, input,
-                    EsrganModels.installed(modelsRoot, DjlRuntime.TENSORFLOW), models::get, models.runsOn(),
-                    context.threads(), tiling, progress, cancel);
-        } finally {
-            models.release(); // its models may be unloaded again
-        }
+        return esrgan.upscale((UpscaleRequest) request, input, progress, cancel);
     }
 
     @Override
     public synchronized void close() {
-        models.close();
+        esrgan.close();
     }
 }
