@@ -21,6 +21,7 @@ import dev.atelier.core.panel.Field;
 import dev.atelier.inference.job.JobState;
 import dev.atelier.inference.testing.DaemonFixture;
 import dev.atelier.inference.workflow.WorkflowFolders;
+import dev.atelier.testkit.AppWorkflows;
 import dev.atelier.testkit.SeededImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,18 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DaemonAppsTest {
 
     /** Upscale (Precise) then an edge map: both on the classical engine; factor and low threshold exposed. */
-    static final String EDGES = """
-            {"format": 1, "id": "edges-2x", "title": "Edges 2x", "description": "Upscale, then an edge map.",
-             "inputs": [{"id": "image", "type": "image"}],
-             "nodes": [
-               {"id": "up", "operation": "upscale", "params": {"factor": "2", "preset": "precise"}},
-               {"id": "edges", "operation": "detect", "params": {"mode": "canny", "low": 100, "high": 200}}],
-             "edges": [{"from": "inputs.image", "to": "up.image"}, {"from": "up.image", "to": "edges.image"}],
-             "parameters": [
-               {"id": "factor", "node": "up", "param": "factor"},
-               {"id": "low", "node": "edges", "param": "low", "label": "Edge threshold", "min": 10, "max": 150}],
-             "outputs": [{"id": "map", "from": "edges.image"}]}
-            """;
+    static final String EDGES = AppWorkflows.EDGES;
 
     /** Retouch (the fake engine, which waits for permits per step) then upscale; needs a mask. */
     static final String SLOW = """
