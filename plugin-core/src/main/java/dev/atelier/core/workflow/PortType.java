@@ -1,9 +1,10 @@
 package dev.atelier.core.workflow;
 
+import dev.atelier.core.operation.WireId;
 import java.util.Optional;
 
 /** What flows along an edge: an RGBA image, or a gray mask (0 keep, 255 edit). */
-public enum PortType {
+public enum PortType implements WireId {
     IMAGE("image"),
     MASK("mask");
 
@@ -14,16 +15,12 @@ public enum PortType {
     }
 
     /** Returns the JSON name, {@code image} or {@code mask}. */
+    @Override
     public String id() {
         return id;
     }
 
     public static Optional<PortType> byId(String id) {
-        for (PortType t : values()) {
-            if (t.id.equals(id)) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
+        return WireId.find(PortType.class, id);
     }
 }
