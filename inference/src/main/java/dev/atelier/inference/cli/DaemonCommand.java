@@ -5,6 +5,7 @@ import dev.atelier.inference.daemon.Daemon;
 import dev.atelier.inference.daemon.DaemonConfig;
 import dev.atelier.inference.engine.EngineContext;
 import dev.atelier.inference.engine.EngineRegistry;
+import dev.atelier.inference.engine.memory.MemorySettings;
 import dev.atelier.inference.engine.memory.ModelMemory;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -56,21 +57,11 @@ final class DaemonCommand {
         return 0;
     }
 
-    /** Parses {@code 90s}, {@code 30m}, {@code 2h} or plain seconds. */
+    /** Parses {@code 90s}, {@code 30m}, {@code 2h} or plain seconds, as the model idle time is parsed. */
     static Duration parseDuration(String s) throws UsageException {
         try {
-            char unit = s.charAt(s.length() - 1);
-            if (Character.isDigit(unit)) {
-                return Duration.ofSeconds(Long.parseLong(s));
-            }
-            long n = Long.parseLong(s.substring(0, s.length() - 1));
-            return switch (unit) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                default -> throw new UsageException("bad duration '" + s + "' (use e.g. 90s, 30m, 2h)");
-            };
-        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            return MemorySettings.parseDuration(s);
+        } catch (IllegalArgumentException e) {
             throw new UsageException("bad duration '" + s + "' (use e.g. 90s, 30m, 2h)");
         }
     }
