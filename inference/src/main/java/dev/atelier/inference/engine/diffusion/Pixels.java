@@ -5,6 +5,7 @@ import dev.atelier.core.image.Raster;
 import dev.atelier.core.image.RgbaView;
 import dev.atelier.inference.diffusion.RgbPlanes;
 import dev.atelier.inference.engine.classical.Bilinear;
+import java.util.Arrays;
 
 /**
  * Between host pixels (RGBA bytes, masks) and the pipeline's float planes, resizing on the way: the pipeline works
@@ -80,33 +81,20 @@ final class Pixels {
         int w = image.width();
         int h = image.height();
         int n = w * h;
-        float[] v = image.values();
         byte[] out = new byte[Raster.checkedSize(dw, dh)];
+        for (int c = 0; c < 3; c++) {
+            float[] plane = bilinear(Arrays.copyOfRange(image.values(), c * n, (c + 1) * n), w, h, dw, dh);
+            for (int i = 0; i < plane.length; i++) {
+                out[4 * i + c] = (byte) Math.round(Math.min(1f, Math.max(0f, plane[i])) * 255f);
+            }
+        }
         byte[] alphaRow = alpha == null ? null : new byte[4 * dw];
-        float sx = w / (float) dw;
-        float sy = h / (float) dh;
         for (int y = 0; y < dh; y++) {
-            float py = clamp((y + 0.5f) * sy - 0.5f, h);
-            int y0 = (int) py;
-            int y1 = Math.min(h - 1, y0 + 1);
-            float ty = py - y0;
             if (alphaRow != null) {
                 alpha.readRow(y, 0, dw, alphaRow, 0);
             }
             for (int x = 0; x < dw; x++) {
-                float px = clamp((x + 0.5f) * sx - 0.5f, w);
-                int x0 = (int) px;
-                int x1 = Math.min(w - 1, x0 + 1);
-                float tx = px - x0;
-                int i = 4 * (y * dw + x);
-                for (int c = 0; c < 3; c++) {
-                    int o = c * n;
-                    float top = v[o + y0 * w + x0] + (v[o + y0 * w + x1] - v[o + y0 * w + x0]) * tx;
-                    float bottom = v[o + y1 * w + x0] + (v[o + y1 * w + x1] - v[o + y1 * w + x0]) * tx;
-                    float f = top + (bottom - top) * ty;
-                    out[i + c] = (byte) Math.round(Math.min(1f, Math.max(0f, f)) * 255f);
-                }
-                out[i + 3] = alphaRow == null ? (byte) 255 : alphaRow[4 * x + 3];
+                out[4 * (y * dw + x) + 3] = alphaRow == null ? (byte) 255 : alphaRow[4 * x + 3];
             }
         }
         return Raster.wrap(dw, dh, out);
@@ -120,9 +108,5 @@ final class Pixels {
         for (int i = 0; i < a.length; i++) {
             a[i] *= k;
         }
-    }
-
-    private static float clamp(float v, int size) {
-        return Math.max(0, Math.min(size - 1, v));
     }
 }
